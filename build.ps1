@@ -1,0 +1,32 @@
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates, benchmarks and packages OpenAIBilling.
+.DESCRIPTION
+    Build    compiles the solution and lays out the module beside OpenAIBilling.psd1 (bin/, bin/dependencies/, en-US/).
+    Test     Build, then xunit and Pester; ends with one line "N passed, N failed" and exits non-zero on any failure.
+    Demo     Build, then runs every cmdlet against the bundled fake billing server on loopback and shows the tables.
+    Bench    Build, then the speed and memory benchmark (tests/bench); prints ratios, exits non-zero on a missed target.
+    Package  Build, then writes out/OpenAIBilling.zip for Azure Automation or Import-Module after unzipping.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+Import-Module (Join-Path $PSScriptRoot 'tests/tools/BuildTools.psm1') -Force
+
+switch ($Task) {
+    'Build'   { Invoke-ModuleBuild -Root $PSScriptRoot -Configuration $Configuration }
+    'Test'    { Invoke-ModuleBuild -Root $PSScriptRoot -Configuration $Configuration; exit (Invoke-AllTests -Root $PSScriptRoot -Configuration $Configuration) }
+    'Demo'    { Invoke-ModuleBuild -Root $PSScriptRoot -Configuration $Configuration; & (Join-Path $PSScriptRoot 'examples/Demo.ps1') }
+    'Bench'   { Invoke-ModuleBuild -Root $PSScriptRoot -Configuration $Configuration; & (Join-Path $PSScriptRoot 'tests/bench/Invoke-Benchmark.ps1'); exit $LASTEXITCODE }
+    'Package' { Invoke-ModuleBuild -Root $PSScriptRoot -Configuration $Configuration; New-ModulePackage -Root $PSScriptRoot }
+}

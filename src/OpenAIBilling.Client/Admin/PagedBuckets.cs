@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Threading.Tasks;
+using OpenAIBilling.Errors;
+using OpenAIBilling.Http;
+using OpenAIBilling.Json;
+
+namespace OpenAIBilling.Admin
+{
+    /// <summary>Fetches one window of an organization bucket API, following <c>next_page</c> until <c>has_more</c> is false.</summary>
+    internal static class PagedBuckets
+    {
+        /// <summary>A server that keeps answering has_more past this many pages is not trusted to end.</summary>
+        private const int MaximumPages = 10000;
+
+        public static async Task<List<Bucket<T>>> GetAllAsync<T>(BillingCall call, string path, QueryString query, string what, Func<JsonElement, T> parseResult)
+        {
+            var buckets = new List<Bucket<T>>();
+            string baseQuery = query.ToString();
+            string? cursor = null;
+            for (int page = 0; page < MaximumPages; page++)
+            {
+                string pathAndQuery = path + baseQuery + (cursor == null ? string.Empty : "&page=" + Uri.EscapeDataString(cursor));
+                var response = await BillingTransport.GetAsync(call, pathAndQuery).ConfigureAwait(false);
+                ResponseErrors.ThrowIfFailed(call, response, EndpointFamily.Admin);
+                var parsed = JsonBody.Read(response, what, root => BucketPage<T>.Parse(root, parseResult));
+                buckets.AddRange(parsed.Buckets);
+                if (parsed.NextPage == null)
+                {
+                    return buckets;
+                }
+
+                if (parsed.NextPage == cursor)
+                {
+                    throw JsonBody.InvalidShape(response, what, "next_page repeats the cursor just used, so paging would never end");
+                }
+
+                cursor = parsed.NextPage;
+            }
+
+            throw new BillingException(BillingErrorId.InvalidResponse,
+                $"{call.Host.Display} kept answering has_more after {MaximumPages} pages of {path}.",
+                "Ask for a shorter range.");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Text.Json;
+using System.Threading.Tasks;
+using OpenAIBilling.Errors;
+using OpenAIBilling.Http;
+using OpenAIBilling.Json;
+
+namespace OpenAIBilling.Admin
+{
+    /// <summary>
+    /// <c>GET /v1/organization/spend_limit</c> (or a project's). <c>threshold_amount</c> is cents; it becomes USD here.
+    /// A 404 that is not "Invalid URL" means no limit is set.
+    /// </summary>
+    internal sealed class SpendLimit
+    {
+        private const decimal CentsPerDollar = 100m;
+
+        public decimal? LimitUsd { get; private set; }
+
+        public string? Interval { get; private set; }
+
+        public string? EnforcementStatus { get; private set; }
+
+        public bool IsSet => LimitUsd.HasValue;
+
+        public static readonly SpendLimit NotSet = new SpendLimit();
+
+        public static async Task<SpendLimit> GetAsync(BillingCall call, string? projectId)
+        {
+            string path = projectId == null
+                ? "/v1/organization/spend_limit"
+                : "/v1/organization/projects/" + Uri.EscapeDataString(projectId) + "/spend_limit";
+            var response = await BillingTransport.GetAsync(call, path).ConfigureAwait(false);
+            if (response.StatusCode == 404 && !ResponseErrors.IsInvalidUrl(response) && projectId == null)
+            {
+                call.Settings.Log.Verbose("No organization spend limit is set.");
+                return NotSet;
+            }
+
+            ResponseErrors.ThrowIfFailed(call, response, EndpointFamily.Admin);
+            return JsonBody.Read(response, "spend limit", Parse);
+        }
+
+        private static SpendLimit Parse(JsonElement root)
+        {
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new BodyShapeException("the body is not a JSON object");
+            }
+
+            var cents = JsonRead.Decimal(root, "threshold_amount") ?? throw new BodyShapeException("it has no threshold_amount");
+            var enforcement = JsonRead.Object(root, "enforcement");
+            return new SpendLimit
+            {
+                LimitUsd = cents / CentsPerDollar,
+                Interval = JsonRead.String(root, "interval"),
+                EnforcementStatus = enforcement.HasValue ? JsonRead.String(enforcement.Value, "status") : JsonRead.String(root, "enforcement"),
+            };
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace OpenAIBilling.Dates
+{
+    /// <summary>A range of whole UTC days, both ends inclusive, as users think of dates.</summary>
+    public readonly struct DateRange : IEquatable<DateRange>
+    {
+        public DateRange(DateTime start, DateTime end)
+        {
+            Start = DateOnly(start);
+            End = DateOnly(end);
+            if (End < Start)
+            {
+                throw new ArgumentException("The end of a date range must not be before its start.", nameof(end));
+            }
+        }
+
+        /// <summary>The first day (UTC, date only).</summary>
+        public DateTime Start { get; }
+
+        /// <summary>The last day, inclusive (UTC, date only).</summary>
+        public DateTime End { get; }
+
+        public int Days => (int)(End - Start).TotalDays + 1;
+
+        /// <summary>The day after <see cref="End"/>: the exclusive end the wire wants.</summary>
+        public DateTime EndExclusive => End.AddDays(1);
+
+        public bool Contains(DateTime day) => DateOnly(day) >= Start && DateOnly(day) <= End;
+
+        /// <summary>Splits into consecutive windows of at most <paramref name="maxDays"/> days, in date order.</summary>
+        public IReadOnlyList<DateRange> Split(int maxDays)
+        {
+            if (maxDays < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(maxDays));
+            }
+
+            var windows = new List<DateRange>();
+            for (var start = Start; start <= End; start = start.AddDays(maxDays))
+            {
+                var end = start.AddDays(maxDays - 1);
+                windows.Add(new DateRange(start, end < End ? end : End));
+            }
+
+            return windows;
+        }
+
+        /// <summary>The date part of <paramref name="value"/>, as a UTC date; its Kind is ignored.</summary>
+        public static DateTime DateOnly(DateTime value) => DateTime.SpecifyKind(value.Date, DateTimeKind.Utc);
+
+        public static string Format(DateTime day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        public bool Equals(DateRange other) => Start == other.Start && End == other.End;
+
+        public override bool Equals(object? obj) => obj is DateRange other && Equals(other);
+
+        public override int GetHashCode() => Start.GetHashCode() ^ (End.GetHashCode() * 31);
+
+        public override string ToString() => Format(Start) + " .. " + Format(End);
+    }
+}

@@ -1,0 +1,47 @@
+using System;
+
+namespace OpenAIBilling.Errors
+{
+    /// <summary>
+    /// Every failure the client reports. Its message and recommended action are plain words with no secret in
+    /// them: whoever throws it redacts server text first (see <see cref="SecretRedactor"/>).
+    /// </summary>
+    public sealed class BillingException : Exception
+    {
+        public BillingException(BillingErrorId errorId, string message, string recommendedAction, Exception? innerException = null)
+            : base(message, innerException)
+        {
+            ErrorId = errorId;
+            RecommendedAction = recommendedAction;
+        }
+
+        public BillingErrorId ErrorId { get; }
+
+        /// <summary>What the user can do about it; becomes <c>ErrorDetails.RecommendedAction</c>.</summary>
+        public string RecommendedAction { get; }
+
+        /// <summary>The HTTP status of the answer that failed, when there was one.</summary>
+        public int? StatusCode { get; internal set; }
+
+        /// <summary>OpenAI's <c>error.type</c>, when the body had one.</summary>
+        public string? ErrorType { get; internal set; }
+
+        /// <summary>OpenAI's <c>error.code</c>, when the body had one.</summary>
+        public string? ErrorCode { get; internal set; }
+
+        /// <summary>The <c>x-request-id</c> header, when the server sent one.</summary>
+        public string? RequestId { get; internal set; }
+
+        /// <summary>The fully qualified id prefix: <c>OpenAIBilling.</c> and the id.</summary>
+        public string FullErrorId => "OpenAIBilling." + ErrorId;
+
+        internal BillingException WithResponse(int? statusCode, string? errorType, string? errorCode, string? requestId)
+        {
+            StatusCode = statusCode;
+            ErrorType = errorType;
+            ErrorCode = errorCode;
+            RequestId = requestId;
+            return this;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace OpenAIBilling.Errors
+{
+    /// <summary>Which API an answer came from; the same status means different things in each.</summary>
+    public enum EndpointFamily
+    {
+        /// <summary>The legacy dashboard endpoints (<c>/dashboard/billing/…</c>).</summary>
+        Legacy,
+        /// <summary>The organization (Admin) endpoints (<c>/v1/organization/…</c>).</summary>
+        Admin,
+        /// <summary><c>/v1/balances</c>.</summary>
+        Balances,
+    }
+}

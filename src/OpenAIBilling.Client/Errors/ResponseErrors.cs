@@ -1,0 +1,179 @@
+using System;
+using System.Text.RegularExpressions;
+using OpenAIBilling.Http;
+using OpenAIBilling.Json;
+
+namespace OpenAIBilling.Errors
+{
+    /// <summary>
+    /// The one place that turns an HTTP answer into an error id (spec §2.6), with a plain message and what to do.
+    /// Server text is redacted before it goes into any message.
+    /// </summary>
+    public static class ResponseErrors
+    {
+        public const string AdminKeysPage = "https://platform.openai.com/settings/organization/admin-keys";
+        private const string SessionKeyMarker = "must be made with a session key";
+        private static readonly Regex Exhausted = new Regex(@"额度已用尽|quota (is )?(exhausted|used up)|token.*exhausted", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        /// <summary>Throws the error the answer stands for; returns when it is a success without an error envelope.</summary>
+        public static void ThrowIfFailed(BillingCall call, ApiResponse response, EndpointFamily family)
+        {
+            var error = ErrorFor(call, response, family);
+            if (error != null)
+            {
+                throw error;
+            }
+        }
+
+        /// <summary>The error the answer stands for, or null for a success without an error envelope.</summary>
+        public static BillingException? ErrorFor(BillingCall call, ApiResponse response, EndpointFamily family)
+        {
+            int status = response.StatusCode;
+            var envelope = ErrorEnvelope.TryParse(response.Body);
+            if (response.IsSuccess && envelope == null)
+            {
+                return null;
+            }
+
+            string serverSays = ServerText(call, response, envelope);
+            string where = $"{call.Host.Display} answered HTTP {status}{ReasonPhrase(status)} to GET {response.RequestUri.AbsolutePath}";
+            string message = where + (serverSays.Length > 0 ? ": " + serverSays : ".");
+            bool exhausted = envelope != null && Exhausted.IsMatch(envelope.Message);
+            BillingErrorId id;
+            string action;
+
+            if (response.IsSuccess)
+            {
+                id = BillingErrorId.ApiError;
+                action = "The server reported an error inside a successful answer (relays do this); read its message, and check the token and the relay's status.";
+                if (exhausted)
+                {
+                    id = BillingErrorId.KeyExhausted;
+                    action = KeyExhaustedAction;
+                }
+            }
+            else if (status == 401 || status == 403)
+            {
+                (id, action) = ForDenied(call, status, envelope, exhausted, family);
+            }
+            else if (status == 404 || status == 405)
+            {
+                id = BillingErrorId.EndpointNotFound;
+                action = $"{call.Host.Display} does not serve {response.RequestUri.AbsolutePath}. Check -BaseUri, or pick another -Source.";
+            }
+            else if (status == 429)
+            {
+                id = BillingErrorId.RateLimited;
+                action = envelope?.IsInsufficientQuota == true
+                    ? "The account is out of quota: add credit or raise the limit in the billing settings, then try again."
+                    : "Wait a minute and try again, or lower -ThrottleLimit; raising -MaximumRetryCount retries longer.";
+            }
+            else if (status >= 500)
+            {
+                id = BillingErrorId.ServerError;
+                action = $"The server failed (it was tried {call.Settings.MaximumRetryCount + 1} times); try again later.";
+            }
+            else
+            {
+                id = BillingErrorId.ApiError;
+                action = "Read the server's message; the request may not suit this host or key.";
+            }
+
+            return new BillingException(id, message, action)
+                .WithResponse(status, envelope?.Type, envelope?.Code, response.RequestId);
+        }
+
+        /// <summary>The answer is a 404 whose message is OpenAI's "Invalid URL" (the endpoint does not exist).</summary>
+        public static bool IsInvalidUrl(ApiResponse response)
+        {
+            if (response.StatusCode == 405)
+            {
+                return true;
+            }
+
+            if (response.StatusCode != 404)
+            {
+                return false;
+            }
+
+            var envelope = ErrorEnvelope.TryParse(response.Body);
+            return envelope == null || envelope.Message.StartsWith("Invalid URL", StringComparison.OrdinalIgnoreCase);
+        }
+
+        internal static BillingException TooLongRequestedDelay(BillingCall call, ApiResponse response, TimeSpan delay) =>
+            new BillingException(BillingErrorId.RateLimited,
+                    $"{call.Host.Display} answered HTTP {response.StatusCode} and asked to wait {delay.TotalSeconds:0} s, longer than the {RetryPolicy.MaximumRequestedDelay.TotalSeconds:0} s this module waits.",
+                    "Try again later.")
+                .WithResponse(response.StatusCode, null, null, response.RequestId);
+
+        private const string KeyExhaustedAction =
+            "The token's quota is used up; top it up in the relay's console or use another token (an exhausted token cannot query its own balance).";
+
+        private static (BillingErrorId, string) ForDenied(BillingCall call, int status, ErrorEnvelope? envelope, bool exhausted, EndpointFamily family)
+        {
+            if (exhausted)
+            {
+                return (BillingErrorId.KeyExhausted, KeyExhaustedAction);
+            }
+
+            if (envelope?.Code == "invalid_api_key" || (status == 401 && !call.Host.IsOpenAI))
+            {
+                return (BillingErrorId.InvalidApiKey, call.Host.IsOpenAI
+                    ? "Check that the key is complete and not revoked; keys are listed at https://platform.openai.com/api-keys."
+                    : $"Check that the token is complete, enabled and not expired in the console of {call.Host.Display}.");
+            }
+
+            if (envelope != null && envelope.Message.IndexOf(SessionKeyMarker, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return (BillingErrorId.SessionKeyRequired, SessionKeyAction);
+            }
+
+            if (family == EndpointFamily.Admin)
+            {
+                return (BillingErrorId.AdminKeyRequired, AdminKeyAction);
+            }
+
+            if (family == EndpointFamily.Legacy && call.Host.IsOpenAI && status == 403)
+            {
+                return (BillingErrorId.SessionKeyRequired, SessionKeyAction);
+            }
+
+            return status == 401
+                ? (BillingErrorId.InvalidApiKey, "Check that the key is complete and not revoked.")
+                : (BillingErrorId.ApiError, "The key may not have the rights this request needs; read the server's message.");
+        }
+
+        /// <summary>What to do when OpenAI refuses the dashboard endpoints to this key.</summary>
+        public const string SessionKeyAction =
+            "OpenAI answers the dashboard billing endpoints only to a browser session key (sess-…). For spend and limits use an Admin key (sk-admin-…), which an organization Owner creates at " + AdminKeysPage + ".";
+
+        /// <summary>What to do when an organization endpoint refuses the key.</summary>
+        public const string AdminKeyAction =
+            "The organization costs, usage and spend-limit APIs take only an Admin key (sk-admin-…), not a project, service-account or user key. An organization Owner creates one at " + AdminKeysPage + "; pass it with -ApiKey or $env:OPENAI_ADMIN_KEY.";
+
+        private static string ServerText(BillingCall call, ApiResponse response, ErrorEnvelope? envelope)
+        {
+            if (envelope != null)
+            {
+                string text = envelope.Message.Length > 500 ? envelope.Message.Substring(0, 500) + "…" : envelope.Message;
+                return SecretRedactor.Redact(text, call.Key);
+            }
+
+            string contentType = response.Header("content-type") ?? string.Empty;
+            if (response.Body.Length == 0)
+            {
+                return string.Empty;
+            }
+
+            return contentType.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0
+                ? "(the body is an HTML page, not an API answer)"
+                : $"(a {response.Body.Length}-byte body that is not an API error)";
+        }
+
+        private static string ReasonPhrase(int status)
+        {
+            string phrase = ((System.Net.HttpStatusCode)status).ToString();
+            return phrase == status.ToString(System.Globalization.CultureInfo.InvariantCulture) ? string.Empty : " (" + Regex.Replace(phrase, "(?<=[a-z])(?=[A-Z])", " ") + ")";
+        }
+    }
+}

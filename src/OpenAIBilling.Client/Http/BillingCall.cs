@@ -1,0 +1,35 @@
+using OpenAIBilling.Hosts;
+using OpenAIBilling.Keys;
+
+namespace OpenAIBilling.Http
+{
+    /// <summary>Who asks whom, and how: one key against one host with one call's settings.</summary>
+    public sealed class BillingCall
+    {
+        public BillingCall(ApiKey key, BillingHost host, RequestSettings settings, string? name = null)
+        {
+            Key = key;
+            Host = host;
+            Settings = settings;
+            Name = name;
+        }
+
+        /// <summary>The user's label for this key (<c>-Name</c>), carried into every output object.</summary>
+        public string? Name { get; }
+
+        public ApiKey Key { get; }
+
+        public BillingHost Host { get; }
+
+        public RequestSettings Settings { get; }
+
+        /// <summary>Sets the fields every output object carries: Name, KeyHint and BaseUri.</summary>
+        public T Stamp<T>(T record) where T : BillingRecord
+        {
+            record.Name = Name;
+            record.KeyHint = Key.Hint;
+            record.BaseUri = Host.Display;
+            return record;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace OpenAIBilling.Http
+{
+    /// <summary>Where the client reports what it does; the cmdlets forward it to PowerShell's streams.</summary>
+    public interface IBillingLog
+    {
+        void Verbose(string message);
+
+        void Debug(string message);
+
+        void Warning(string message);
+    }
+
+    /// <summary>A log that drops everything.</summary>
+    public sealed class NullBillingLog : IBillingLog
+    {
+        public static readonly NullBillingLog Instance = new NullBillingLog();
+
+        public void Verbose(string message) { }
+
+        public void Debug(string message) { }
+
+        public void Warning(string message) { }
+    }
+}

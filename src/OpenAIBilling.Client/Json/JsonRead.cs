@@ -1,0 +1,130 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+
+namespace OpenAIBilling.Json
+{
+    /// <summary>
+    /// Tolerant readers for the shapes in the wild: missing or null fields, numbers as strings, timestamps as
+    /// integers or floats. Money goes through <see cref="decimal"/>, never <see cref="double"/>.
+    /// </summary>
+    internal static class JsonRead
+    {
+        private static readonly DateTimeOffset UnixEpoch = new DateTimeOffset(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        public static JsonElement? Property(JsonElement obj, string name)
+        {
+            if (obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
+            {
+                return value;
+            }
+
+            return null;
+        }
+
+        public static string? String(JsonElement obj, string name)
+        {
+            var value = Property(obj, name);
+            switch (value?.ValueKind)
+            {
+                case JsonValueKind.String: return value.Value.GetString();
+                case JsonValueKind.Number:
+                case JsonValueKind.True:
+                case JsonValueKind.False: return value.Value.GetRawText();
+                default: return null;
+            }
+        }
+
+        public static decimal? Decimal(JsonElement obj, string name)
+        {
+            var value = Property(obj, name);
+            return value.HasValue ? AsDecimal(value.Value) : null;
+        }
+
+        public static decimal? AsDecimal(JsonElement value)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Number:
+                    if (value.TryGetDecimal(out var number))
+                    {
+                        return number;
+                    }
+
+                    // Exponent forms beyond decimal's range or precision ("1e400") are not money.
+                    return ParseDecimal(value.GetRawText());
+                case JsonValueKind.String:
+                    return ParseDecimal(value.GetString());
+                default:
+                    return null;
+            }
+        }
+
+        public static long? Long(JsonElement obj, string name)
+        {
+            decimal? value = Decimal(obj, name);
+            if (value == null || value.Value > long.MaxValue || value.Value < long.MinValue)
+            {
+                return null;
+            }
+
+            return (long)decimal.Truncate(value.Value);
+        }
+
+        public static bool? Bool(JsonElement obj, string name)
+        {
+            var value = Property(obj, name);
+            switch (value?.ValueKind)
+            {
+                case JsonValueKind.True: return true;
+                case JsonValueKind.False: return false;
+                case JsonValueKind.String:
+                    return bool.TryParse(value.Value.GetString(), out var parsed) ? parsed : (bool?)null;
+                default: return null;
+            }
+        }
+
+        /// <summary>Unix seconds (integer, float or numeric string) as a UTC instant; null when absent or out of range.</summary>
+        public static DateTimeOffset? UnixTime(JsonElement obj, string name)
+        {
+            decimal? seconds = Decimal(obj, name);
+            return seconds.HasValue ? FromUnixSeconds(seconds.Value) : null;
+        }
+
+        public static DateTimeOffset? FromUnixSeconds(decimal seconds)
+        {
+            // DateTimeOffset covers years 1..9999; anything outside is not a real timestamp.
+            const decimal MaxSeconds = 253402300799m;
+            const decimal MinSeconds = -62135596800m;
+            if (seconds > MaxSeconds || seconds < MinSeconds)
+            {
+                return null;
+            }
+
+            long ticks = (long)decimal.Round(seconds * TimeSpan.TicksPerSecond);
+            return UnixEpoch.AddTicks(ticks);
+        }
+
+        public static JsonElement? Array(JsonElement obj, string name)
+        {
+            var value = Property(obj, name);
+            return value?.ValueKind == JsonValueKind.Array ? value : null;
+        }
+
+        public static JsonElement? Object(JsonElement obj, string name)
+        {
+            var value = Property(obj, name);
+            return value?.ValueKind == JsonValueKind.Object ? value : null;
+        }
+
+        private static decimal? ParseDecimal(string? text)
+        {
+            if (text != null && decimal.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return parsed;
+            }
+
+            return null;
+        }
+    }
+}

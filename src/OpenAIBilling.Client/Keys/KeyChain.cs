@@ -1,0 +1,78 @@
+using System;
+using OpenAIBilling.Errors;
+using OpenAIBilling.Hosts;
+
+namespace OpenAIBilling.Keys
+{
+    /// <summary>
+    /// Where a key comes from, in order: <c>-ApiKey</c>; when it is not bound, <c>$env:OPENAI_ADMIN_KEY</c> (only for
+    /// api.openai.com: an admin key never goes to a relay by default), then <c>$env:OPENAI_API_KEY</c>.
+    /// </summary>
+    public static class KeyChain
+    {
+        public const string AdminKeyVariable = "OPENAI_ADMIN_KEY";
+        public const string ApiKeyVariable = "OPENAI_API_KEY";
+        public const string BaseUrlVariable = "OPENAI_BASE_URL";
+        public const string OrganizationVariable = "OPENAI_ORG_ID";
+        public const string ProjectVariable = "OPENAI_PROJECT_ID";
+
+        /// <param name="boundKey">The plain text of <c>-ApiKey</c>, or null when it was not bound.</param>
+        public static ApiKey Resolve(string? boundKey, BillingHost host)
+        {
+            if (boundKey != null)
+            {
+                return ApiKey.Parse(boundKey);
+            }
+
+            if (host.IsOpenAI && TryEnvironment(AdminKeyVariable, out var admin))
+            {
+                return ApiKey.Parse(admin);
+            }
+
+            if (TryEnvironment(ApiKeyVariable, out var key))
+            {
+                return ApiKey.Parse(key);
+            }
+
+            throw new BillingException(BillingErrorId.NoApiKey,
+                $"No API key: -ApiKey was not given, {(host.IsOpenAI ? "$env:" + AdminKeyVariable + " and " : string.Empty)}$env:{ApiKeyVariable} {(host.IsOpenAI ? "are" : "is")} not set{(host.IsOpenAI ? string.Empty : " ($env:" + AdminKeyVariable + " is read only for api.openai.com)")}.",
+                $"Pass -ApiKey (for example -ApiKey (Get-Secret OpenAI)), or set $env:{ApiKeyVariable}; for an Admin key set $env:{AdminKeyVariable}.");
+        }
+
+        /// <summary>The base URI: the bound one, else <c>$env:OPENAI_BASE_URL</c>, else https://api.openai.com.</summary>
+        public static BillingHost ResolveHost(Uri? boundBaseUri)
+        {
+            if (boundBaseUri != null)
+            {
+                return BillingHost.Parse(boundBaseUri);
+            }
+
+            if (TryEnvironment(BaseUrlVariable, out var fromEnvironment))
+            {
+                if (!Uri.TryCreate(fromEnvironment.Trim(), UriKind.Absolute, out var uri))
+                {
+                    throw new BillingException(BillingErrorId.InvalidArgument,
+                        $"$env:{BaseUrlVariable} is not an absolute URI.",
+                        $"Set $env:{BaseUrlVariable} to an address such as https://api.openai.com/v1, or pass -BaseUri.");
+                }
+
+                return BillingHost.Parse(uri);
+            }
+
+            return BillingHost.Parse(BillingHost.DefaultBaseUri);
+        }
+
+        /// <summary>An environment variable's value, when it is set and not blank.</summary>
+        public static string? Environment(string name)
+        {
+            string? value = System.Environment.GetEnvironmentVariable(name);
+            return string.IsNullOrWhiteSpace(value) ? null : value;
+        }
+
+        private static bool TryEnvironment(string name, out string value)
+        {
+            value = Environment(name) ?? string.Empty;
+            return value.Length > 0;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading.Tasks;
+using OpenAIBilling.Errors;
+using OpenAIBilling.Http;
+using OpenAIBilling.Json;
+
+namespace OpenAIBilling.Legacy
+{
+    /// <summary>
+    /// <c>GET /v1/balances</c>, which some hosts have and OpenAI does not. One request per base URI at a time
+    /// decides whether the host has it; keys for the same host wait for that answer. "Absent" is remembered
+    /// only after a 404/405 or a 200 that is not a balance body; other failures decide nothing.
+    /// </summary>
+    internal static class BalancesEndpoint
+    {
+        public const string Path = "/v1/balances";
+        private static readonly ConcurrentDictionary<string, HostState> Hosts = new ConcurrentDictionary<string, HostState>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The balance for this key, or an <c>EndpointNotFound</c> error when the host has no such endpoint.</summary>
+        public static async Task<BalancesBody> GetAsync(BillingCall call)
+        {
+            var state = Hosts.GetOrAdd(call.Host.Display, _ => new HostState());
+            while (true)
+            {
+                var (known, probe) = state.Enter();
+                if (known == false)
+                {
+                    throw Absent(call, remembered: true);
+                }
+
+                if (known == true || probe == null)
+                {
+                    // Either the host is known to have it, or this request is the probe.
+                    return await AskAsync(call, state, isProbe: known != true).ConfigureAwait(false);
+                }
+
+                await probe.ConfigureAwait(false);
+            }
+        }
+
+        private static async Task<BalancesBody> AskAsync(BillingCall call, HostState state, bool isProbe)
+        {
+            bool? decided = null;
+            try
+            {
+                var response = await BillingTransport.GetAsync(call, Path).ConfigureAwait(false);
+                if (ResponseErrors.IsInvalidUrl(response))
+                {
+                    decided = false;
+                    throw Absent(call, remembered: false);
+                }
+
+                ResponseErrors.ThrowIfFailed(call, response, EndpointFamily.Balances);
+                var body = TryRead(response);
+                if (body == null)
+                {
+                    decided = false;
+                    throw Absent(call, remembered: false);
+                }
+
+                decided = true;
+                return body;
+            }
+            finally
+            {
+                if (isProbe)
+                {
+                    state.Decide(decided);
+                }
+            }
+        }
+
+        /// <summary>The balance in a 200 answer; null when it is anything else (a web page, another JSON shape).</summary>
+        private static BalancesBody? TryRead(ApiResponse response)
+        {
+            try
+            {
+                return JsonBody.Read(response, "balance", BalancesBody.TryParse);
+            }
+            catch (BillingException ex) when (ex.ErrorId == BillingErrorId.InvalidResponse)
+            {
+                return null;
+            }
+        }
+
+        private static BillingException Absent(BillingCall call, bool remembered) =>
+            new BillingException(BillingErrorId.EndpointNotFound,
+                $"{call.Host.Display} does not serve {Path}{(remembered ? " (learned earlier in this session)" : string.Empty)}.",
+                "Use -Source Auto so another source answers, or pick -Source Subscription.")
+            .WithResponse(404, null, null, null);
+
+        /// <summary>What is known of one host: yes, no, or not yet (with the probe under way, if any).</summary>
+        private sealed class HostState
+        {
+            private readonly object _gate = new object();
+            private bool? _hasEndpoint;
+            private TaskCompletionSource<bool>? _probe;
+
+            /// <summary>The known answer, or the probe to wait for; (null, null) makes the caller the probe.</summary>
+            public (bool? Known, Task? Probe) Enter()
+            {
+                lock (_gate)
+                {
+                    if (_hasEndpoint.HasValue)
+                    {
+                        return (_hasEndpoint, null);
+                    }
+
+                    if (_probe != null)
+                    {
+                        return (null, _probe.Task);
+                    }
+
+                    _probe = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    return (null, null);
+                }
+            }
+
+            public void Decide(bool? hasEndpoint)
+            {
+                TaskCompletionSource<bool>? probe;
+                lock (_gate)
+                {
+                    if (hasEndpoint.HasValue)
+                    {
+                        _hasEndpoint = hasEndpoint;
+                    }
+
+                    probe = _probe;
+                    _probe = null;
+                }
+
+                probe?.TrySetResult(true);
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using OpenAIBilling.Dates;
+using OpenAIBilling.Errors;
+using OpenAIBilling.Http;
+using OpenAIBilling.Json;
+
+namespace OpenAIBilling.Legacy
+{
+    /// <summary>
+    /// The legacy dashboard endpoints: <c>/v1/dashboard/billing/…</c> first; on 404 <c>/dashboard/billing/…</c>
+    /// once, remembered per host for the life of the process.
+    /// </summary>
+    internal static class LegacyDashboard
+    {
+        /// <summary>The usage endpoint refuses more days than this in one request.</summary>
+        public const int MaximumUsageDays = 100;
+
+        private const string LongPrefix = "/v1/dashboard/billing/";
+        private const string ShortPrefix = "/dashboard/billing/";
+        private static readonly ConcurrentDictionary<string, bool> HostsWithoutV1 = new ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+
+        public static Task<LegacySubscription> GetSubscriptionAsync(BillingCall call) =>
+            GetAsync(call, "subscription", "billing subscription", LegacySubscription.Parse);
+
+        public static Task<CreditGrantSummary> GetCreditGrantsAsync(BillingCall call) =>
+            GetAsync(call, "credit_grants", "credit grant summary", CreditGrantSummary.Parse);
+
+        /// <summary>Usage for one window of at most 100 days (the wire's end date is exclusive).</summary>
+        public static Task<LegacyUsage> GetUsageWindowAsync(BillingCall call, DateRange window) =>
+            GetAsync(call,
+                "usage?start_date=" + DateRange.Format(window.Start) + "&end_date=" + DateRange.Format(window.EndExclusive),
+                "usage report",
+                root => LegacyUsage.Parse(root, window));
+
+        /// <summary>Starts every ≤100-day window of <paramref name="range"/> at once; the tasks are in date order.</summary>
+        public static IReadOnlyList<Task<LegacyUsage>> StartUsageWindows(BillingCall call, DateRange range) =>
+            range.Split(MaximumUsageDays).Select(window => GetUsageWindowAsync(call, window)).ToList();
+
+        /// <summary>
+        /// Usage over any range. Relays ignore the dates and answer their all-time total without a daily breakdown;
+        /// then one window's total stands for the range (the windows all repeat it).
+        /// </summary>
+        public static async Task<LegacyUsage> GetUsageAsync(BillingCall call, DateRange range)
+        {
+            var windows = await Task.WhenAll(StartUsageWindows(call, range)).ConfigureAwait(false);
+            return LegacyUsageMerge.Merge(range, windows);
+        }
+
+        private static async Task<T> GetAsync<T>(BillingCall call, string pathAndQuery, string what, Func<System.Text.Json.JsonElement, T> parse)
+        {
+            string hostKey = call.Host.Display;
+            bool skipV1 = HostsWithoutV1.ContainsKey(hostKey);
+            var response = await BillingTransport.GetAsync(call, (skipV1 ? ShortPrefix : LongPrefix) + pathAndQuery).ConfigureAwait(false);
+            if (!skipV1 && response.StatusCode == 404)
+            {
+                call.Settings.Log.Verbose($"{hostKey} has no {LongPrefix}; trying {ShortPrefix}.");
+                var fallback = await BillingTransport.GetAsync(call, ShortPrefix + pathAndQuery).ConfigureAwait(false);
+                if (fallback.StatusCode != 404)
+                {
+                    HostsWithoutV1[hostKey] = true;
+                    response = fallback;
+                }
+            }
+
+            ResponseErrors.ThrowIfFailed(call, response, EndpointFamily.Legacy);
+            return JsonBody.Read(response, what, parse);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using OpenAIBilling.Dates;
+using OpenAIBilling.Json;
+
+namespace OpenAIBilling.Legacy
+{
+    /// <summary>
+    /// The body of <c>GET /dashboard/billing/usage</c> for one window, converted from cents to USD here so that
+    /// cents go no further. Relays send only <c>total_usage</c>: then <see cref="Days"/> is null.
+    /// </summary>
+    internal sealed class LegacyUsage
+    {
+        private const decimal CentsPerDollar = 100m;
+
+        private LegacyUsage(DateRange window, decimal totalUsd, IReadOnlyList<DailyCost>? days)
+        {
+            Window = window;
+            TotalUsd = totalUsd;
+            Days = days;
+        }
+
+        /// <summary>The days asked for (inclusive).</summary>
+        public DateRange Window { get; }
+
+        public decimal TotalUsd { get; }
+
+        /// <summary>One entry per day the server listed, in date order; null when the server gives no breakdown.</summary>
+        public IReadOnlyList<DailyCost>? Days { get; }
+
+        public bool HasDailyBreakdown => Days != null;
+
+        public static LegacyUsage FromTotal(DateRange window, decimal totalUsd) => new LegacyUsage(window, totalUsd, null);
+
+        public static LegacyUsage FromDays(DateRange window, decimal totalUsd, IReadOnlyList<DailyCost> days) => new LegacyUsage(window, totalUsd, days);
+
+        public static LegacyUsage Parse(JsonElement root, DateRange window)
+        {
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new BodyShapeException("the body is not a JSON object");
+            }
+
+            var totalCents = JsonRead.Decimal(root, "total_usage");
+            var dailyCosts = JsonRead.Array(root, "daily_costs");
+            if (totalCents == null && dailyCosts == null)
+            {
+                throw new BodyShapeException("it has neither total_usage nor daily_costs");
+            }
+
+            List<DailyCost>? days = null;
+            decimal sumCents = 0m;
+            if (dailyCosts.HasValue)
+            {
+                days = new List<DailyCost>();
+                foreach (var entry in dailyCosts.Value.EnumerateArray())
+                {
+                    var timestamp = JsonRead.UnixTime(entry, "timestamp")
+                        ?? throw new BodyShapeException("a daily_costs entry has no usable timestamp");
+                    var items = new List<LineItemCost>();
+                    var lineItems = JsonRead.Array(entry, "line_items");
+                    if (lineItems.HasValue)
+                    {
+                        foreach (var item in lineItems.Value.EnumerateArray())
+                        {
+                            decimal cents = JsonRead.Decimal(item, "cost") ?? 0m;
+                            sumCents += cents;
+                            items.Add(new LineItemCost(JsonRead.String(item, "name") ?? string.Empty, cents / CentsPerDollar));
+                        }
+                    }
+
+                    days.Add(new DailyCost(DateRange.DateOnly(timestamp.UtcDateTime), items));
+                }
+
+                days.Sort((a, b) => a.Date.CompareTo(b.Date));
+            }
+
+            return new LegacyUsage(window, (totalCents ?? sumCents) / CentsPerDollar, days);
+        }
+    }
+
+    /// <summary>One day of the legacy usage body, its line items in USD.</summary>
+    internal sealed class DailyCost
+    {
+        public DailyCost(DateTime date, IReadOnlyList<LineItemCost> lineItems)
+        {
+            Date = date;
+            LineItems = lineItems;
+        }
+
+        public DateTime Date { get; }
+
+        public IReadOnlyList<LineItemCost> LineItems { get; }
+
+        public decimal TotalUsd
+        {
+            get
+            {
+                decimal total = 0m;
+                foreach (var item in LineItems)
+                {
+                    total += item.AmountUsd;
+                }
+
+                return total;
+            }
+        }
+    }
+
+    /// <summary>A line item's cost on one day, in USD.</summary>
+    internal readonly struct LineItemCost
+    {
+        public LineItemCost(string name, decimal amountUsd)
+        {
+            Name = name;
+            AmountUsd = amountUsd;
+        }
+
+        public string Name { get; }
+
+        public decimal AmountUsd { get; }
+    }
+}

@@ -1,0 +1,15 @@
+namespace OpenAIBilling
+{
+    /// <summary>What every output object carries: which input it answers for.</summary>
+    public abstract class BillingRecord
+    {
+        /// <summary>The label given with <c>-Name</c> (or a CSV's Name column); null when none.</summary>
+        public string? Name { get; set; }
+
+        /// <summary>The key's kind prefix, <c>...</c> and its last 4 characters: the only trace of the key.</summary>
+        public string KeyHint { get; set; } = string.Empty;
+
+        /// <summary>The base URI asked, without <c>/v1</c>.</summary>
+        public string BaseUri { get; set; } = string.Empty;
+    }
+}

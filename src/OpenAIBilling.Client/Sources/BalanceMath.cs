@@ -1,0 +1,22 @@
+namespace OpenAIBilling.Sources
+{
+    /// <summary>The arithmetic every balance source shares.</summary>
+    internal static class BalanceMath
+    {
+        /// <summary>Sets AvailableUsd (when not given) and PercentUsed from LimitUsd and UsedUsd.</summary>
+        public static Balance Complete(Balance balance)
+        {
+            if (balance.AvailableUsd == null && balance.LimitUsd.HasValue && balance.UsedUsd.HasValue)
+            {
+                balance.AvailableUsd = balance.LimitUsd - balance.UsedUsd;
+            }
+
+            if (balance.LimitUsd > 0 && balance.UsedUsd.HasValue)
+            {
+                balance.PercentUsed = decimal.Round(balance.UsedUsd.Value * 100m / balance.LimitUsd.Value, 2);
+            }
+
+            return balance;
+        }
+    }
+}

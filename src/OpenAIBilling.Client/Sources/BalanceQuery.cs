@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Threading.Tasks;
+using OpenAIBilling.Errors;
+using OpenAIBilling.Hosts;
+using OpenAIBilling.Http;
+using OpenAIBilling.Keys;
+
+namespace OpenAIBilling.Sources
+{
+    /// <summary>
+    /// Answers "how much is left" for one key (spec §2.1). Auto walks the sources that fit the key kind and host,
+    /// moving on only when a source does not apply (404/405, the legacy "session key" 403, an admin endpoint's
+    /// 401/403 for a key that is not an admin key); any other failure ends the walk with its own error.
+    /// </summary>
+    public static class BalanceQuery
+    {
+        private static readonly IBalanceSource Balances = new BalancesEndpointSource();
+        private static readonly IBalanceSource SpendLimit = new SpendLimitSource();
+        private static readonly IBalanceSource Subscription = new SubscriptionSource();
+        private static readonly IBalanceSource CreditGrants = new CreditGrantsSource();
+
+        public static async Task<Balance> GetAsync(BillingCall call, BalanceSource choice, DateTime today)
+        {
+            var sources = choice == BalanceSource.Auto ? Plan(call.Key.Kind, call.Host) : new[] { For(choice) };
+            var tried = new List<string>();
+            foreach (var source in sources)
+            {
+                try
+                {
+                    var balance = await source.GetAsync(call, today).ConfigureAwait(false);
+                    balance.Source = source.Kind.ToString();
+                    balance.RetrievedAt = DateTimeOffset.UtcNow;
+                    call.Stamp(balance);
+                    call.Settings.Log.Verbose($"{call.Key.Hint}: the {source.Kind} source answered.");
+                    return balance;
+                }
+                catch (BillingException ex) when (choice == BalanceSource.Auto && DoesNotApply(ex, call.Key))
+                {
+                    call.Settings.Log.Verbose($"{call.Key.Hint}: the {source.Kind} source does not apply ({ex.ErrorId}); trying the next.");
+                    tried.Add($"{source.Kind} ({ex.Message})");
+                }
+            }
+
+            throw NotAvailable(call, tried);
+        }
+
+        /// <summary>The sources Auto tries for this key kind and host, in order.</summary>
+        internal static IReadOnlyList<IBalanceSource> Plan(KeyKind kind, BillingHost host)
+        {
+            switch (kind)
+            {
+                case KeyKind.Admin:
+                    return new[] { SpendLimit };
+                case KeyKind.Session:
+                    return host.IsOpenAI ? new[] { Subscription, CreditGrants } : new[] { Balances, Subscription, CreditGrants };
+                default:
+                    return host.IsOpenAI ? new[] { Subscription } : new[] { Balances, Subscription };
+            }
+        }
+
+        private static IBalanceSource For(BalanceSource choice)
+        {
+            switch (choice)
+            {
+                case BalanceSource.Balances: return Balances;
+                case BalanceSource.SpendLimit: return SpendLimit;
+                case BalanceSource.Subscription: return Subscription;
+                case BalanceSource.CreditGrants: return CreditGrants;
+                default: throw new ArgumentOutOfRangeException(nameof(choice));
+            }
+        }
+
+        private static bool DoesNotApply(BillingException ex, ApiKey key) =>
+            ex.ErrorId == BillingErrorId.EndpointNotFound
+            || ex.ErrorId == BillingErrorId.SessionKeyRequired
+            || (ex.ErrorId == BillingErrorId.AdminKeyRequired && key.Kind != KeyKind.Admin);
+
+        private static BillingException NotAvailable(BillingCall call, List<string> tried)
+        {
+            var message = new StringBuilder();
+            message.Append($"No source can tell the balance of {call.Key.Hint} at {call.Host.Display}. Tried: ");
+            message.Append(string.Join("; ", tried)).Append('.');
+            string action;
+            if (call.Host.IsOpenAI)
+            {
+                message.Append(" OpenAI answers balance questions only to an Admin key (sk-admin-…, through the spend limit and costs APIs) or a browser session key (sess-…, through the dashboard billing endpoints).");
+                action = "Use an Admin key: an organization Owner creates one at " + ResponseErrors.AdminKeysPage + "; pass it with -ApiKey or $env:OPENAI_ADMIN_KEY. A session key (sess-…) from the platform website also works while it lasts.";
+            }
+            else
+            {
+                message.Append(" This host serves neither /v1/balances nor the dashboard billing endpoints for this key.");
+                action = "Ask the relay's operator which balance endpoint it offers, or check -BaseUri.";
+            }
+
+            return new BillingException(BillingErrorId.BalanceNotAvailable, message.ToString(), action);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace OpenAIBilling.Sources
+{
+    /// <summary>The values of <c>Get-OpenAIBalance -Source</c>.</summary>
+    public enum BalanceSource
+    {
+        /// <summary>Try the sources that fit the key and host, in order (spec §2.1).</summary>
+        Auto,
+        Balances,
+        SpendLimit,
+        Subscription,
+        CreditGrants,
+    }
+}

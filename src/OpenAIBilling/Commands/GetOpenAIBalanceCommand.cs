@@ -1,0 +1,32 @@
+using System.Management.Automation;
+using System.Security;
+using System.Threading.Tasks;
+using OpenAIBilling.Commands.Pipeline;
+using OpenAIBilling.Http;
+using OpenAIBilling.Sources;
+
+namespace OpenAIBilling.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets how much money is left for an OpenAI or relay key.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "OpenAIBalance")]
+    [OutputType(typeof(Balance))]
+    public sealed class GetOpenAIBalanceCommand : BillingCommand
+    {
+        /// <summary>The key: a string or a SecureString. Default: $env:OPENAI_ADMIN_KEY (api.openai.com only), then $env:OPENAI_API_KEY.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ApiKeyTransformation]
+        [AllowNull]
+        public SecureString? ApiKey { get; set; }
+
+        /// <summary>Which source answers; Auto tries the ones that fit the key and host.</summary>
+        [Parameter]
+        public BalanceSource Source { get; set; } = BalanceSource.Auto;
+
+        protected override SecureString? ApiKeyInput => ApiKey;
+
+        internal override async Task RunAsync(BillingCall call, WorkItem item) =>
+            item.Emit(await BalanceQuery.GetAsync(call, Source, Today).ConfigureAwait(false));
+    }
+}

@@ -1,0 +1,33 @@
+using System.Management.Automation;
+using System.Security;
+using System.Threading.Tasks;
+using OpenAIBilling.Commands.Pipeline;
+using OpenAIBilling.Http;
+using OpenAIBilling.Sources;
+
+namespace OpenAIBilling.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets the credit grants of an OpenAI account, one object per grant (session keys).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "OpenAICreditGrant")]
+    [OutputType(typeof(CreditGrant))]
+    public sealed class GetOpenAICreditGrantCommand : BillingCommand
+    {
+        /// <summary>The key: a string or a SecureString (a browser session key, sess-…).</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ApiKeyTransformation]
+        [AllowNull]
+        public SecureString? ApiKey { get; set; }
+
+        protected override SecureString? ApiKeyInput => ApiKey;
+
+        internal override async Task RunAsync(BillingCall call, WorkItem item)
+        {
+            foreach (var grant in await CreditGrantQuery.GetAsync(call).ConfigureAwait(false))
+            {
+                item.Emit(grant);
+            }
+        }
+    }
+}

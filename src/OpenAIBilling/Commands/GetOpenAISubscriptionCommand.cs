@@ -1,0 +1,33 @@
+using System.Management.Automation;
+using System.Security;
+using System.Threading.Tasks;
+using OpenAIBilling.Commands.Pipeline;
+using OpenAIBilling.Http;
+using OpenAIBilling.Sources;
+
+namespace OpenAIBilling.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets the spending limit and plan of an OpenAI account, project or relay token.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "OpenAISubscription")]
+    [OutputType(typeof(Subscription))]
+    public sealed class GetOpenAISubscriptionCommand : BillingCommand
+    {
+        /// <summary>The key: a string or a SecureString.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ApiKeyTransformation]
+        [AllowNull]
+        public SecureString? ApiKey { get; set; }
+
+        /// <summary>With an Admin key: the project whose spend limit to get.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? ProjectId { get; set; }
+
+        protected override SecureString? ApiKeyInput => ApiKey;
+
+        internal override async Task RunAsync(BillingCall call, WorkItem item) =>
+            item.Emit(await SubscriptionQuery.GetAsync(call, ProjectId).ConfigureAwait(false));
+    }
+}

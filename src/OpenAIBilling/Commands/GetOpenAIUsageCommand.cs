@@ -1,0 +1,88 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using System.Threading.Tasks;
+using OpenAIBilling.Admin;
+using OpenAIBilling.Commands.Pipeline;
+using OpenAIBilling.Dates;
+using OpenAIBilling.Http;
+using OpenAIBilling.Usage;
+
+namespace OpenAIBilling.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets money spent over a range of UTC days, as cost records, in total or per day, by line item, project or key.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "OpenAIUsage", DefaultParameterSetName = PeriodSet)]
+    [OutputType(typeof(CostRecord))]
+    public sealed class GetOpenAIUsageCommand : BillingCommand
+    {
+        private const string PeriodSet = "Period";
+        private const string RangeSet = "DateRange";
+        private DateRange _range;
+
+        /// <summary>The key: a string or a SecureString.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ApiKeyTransformation]
+        [AllowNull]
+        public SecureString? ApiKey { get; set; }
+
+        /// <summary>A named range of UTC days; default ThisMonth.</summary>
+        [Parameter(ParameterSetName = PeriodSet)]
+        public Period Period { get; set; } = Period.ThisMonth;
+
+        /// <summary>The first UTC day (inclusive); only its date part is used.</summary>
+        [Parameter(ParameterSetName = RangeSet, Mandatory = true)]
+        public DateTime StartDate { get; set; }
+
+        /// <summary>The last UTC day (inclusive); default today. A date after today is clamped to today.</summary>
+        [Parameter(ParameterSetName = RangeSet)]
+        public DateTime EndDate { get; set; }
+
+        /// <summary>Total (one record per group for the range) or Daily (per day per group).</summary>
+        [Parameter]
+        public CostGranularity Granularity { get; set; } = CostGranularity.Total;
+
+        /// <summary>Split costs by LineItem, Project and/or ApiKey (Project and ApiKey need an Admin key).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public CostGroupBy[] GroupBy { get; set; } = Array.Empty<CostGroupBy>();
+
+        /// <summary>Only these projects (Admin key).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public string[] ProjectId { get; set; } = Array.Empty<string>();
+
+        /// <summary>Only these API key ids (Admin key).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public string[] ApiKeyId { get; set; } = Array.Empty<string>();
+
+        protected override SecureString? ApiKeyInput => ApiKey;
+
+        protected override void PrepareArguments()
+        {
+            if (ParameterSetName == RangeSet)
+            {
+                DateTime? end = MyInvocation.BoundParameters.ContainsKey(nameof(EndDate)) ? EndDate : (DateTime?)null;
+                _range = DateRangeResolver.FromDates(StartDate, end, Today, out bool clamped);
+                if (clamped)
+                {
+                    WriteVerbose($"-EndDate is after today (UTC); using {DateRange.Format(_range.End)}.");
+                }
+            }
+            else
+            {
+                _range = DateRangeResolver.FromPeriod(Period, Today);
+            }
+
+            WriteVerbose($"Reporting costs for {_range} ({_range.Days} days, UTC).");
+        }
+
+        internal override Task RunAsync(BillingCall call, WorkItem item)
+        {
+            var filter = new CostFilter { GroupBy = GroupBy, ProjectIds = ProjectId, ApiKeyIds = ApiKeyId };
+            return UsageQuery.RunAsync(call, _range, Granularity, filter, item.Emit);
+        }
+    }
+}

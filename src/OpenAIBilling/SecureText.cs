@@ -1,0 +1,39 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Security;
+
+namespace OpenAIBilling.Commands
+{
+    /// <summary>Moves a key between <see cref="string"/> and <see cref="SecureString"/>.</summary>
+    internal static class SecureText
+    {
+        public static SecureString ToSecureString(string text)
+        {
+            var secure = new SecureString();
+            foreach (char c in text)
+            {
+                secure.AppendChar(c);
+            }
+
+            secure.MakeReadOnly();
+            return secure;
+        }
+
+        public static string ToPlainText(SecureString secure)
+        {
+            IntPtr pointer = IntPtr.Zero;
+            try
+            {
+                pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
+                return Marshal.PtrToStringUni(pointer) ?? string.Empty;
+            }
+            finally
+            {
+                if (pointer != IntPtr.Zero)
+                {
+                    Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+                }
+            }
+        }
+    }
+}

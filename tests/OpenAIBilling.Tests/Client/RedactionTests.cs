@@ -1,0 +1,43 @@
+using OpenAIBilling.Errors;
+using OpenAIBilling.Keys;
+using Xunit;
+
+namespace OpenAIBilling.Tests.Client
+{
+    public class RedactionTests
+    {
+        private const string Key = "sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
+
+        [Fact]
+        public void The_whole_key_is_hidden()
+        {
+            string text = SecretRedactor.Redact("无效的令牌 " + Key + " (request id: 1)", ApiKey.Parse(Key));
+            Assert.DoesNotContain("AbCdEfGh", text);
+            Assert.Contains("无效的令牌", text);
+            Assert.Contains("(request id: 1)", text);
+        }
+
+        [Fact]
+        public void Any_eight_consecutive_characters_of_the_key_body_are_hidden()
+        {
+            string text = SecretRedactor.Redact("token ends in OpQrStUvW and starts IjKlMnOp", ApiKey.Parse(Key));
+            Assert.DoesNotContain("OpQrStUv", text);
+            Assert.DoesNotContain("IjKlMnOp", text);
+        }
+
+        [Fact]
+        public void Key_like_text_is_hidden_even_for_another_key()
+        {
+            string text = SecretRedactor.Redact("Incorrect API key provided: sk-VKMIs***************wjh3. You can find", null);
+            Assert.DoesNotContain("VKMIs", text);
+            Assert.Contains("Incorrect API key provided", text);
+            Assert.Equal("sess-***", SecretRedactor.Redact("sess-abcdef123", null));
+        }
+
+        [Fact]
+        public void Text_without_secrets_is_left_alone()
+        {
+            Assert.Equal("You exceeded your current quota.", SecretRedactor.Redact("You exceeded your current quota.", ApiKey.Parse(Key)));
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using System;
+using System.IO;
+
+namespace OpenAIBilling.Tests.Support
+{
+    /// <summary>The real response bodies in ../shared/fixtures, copied beside the test assembly as they are.</summary>
+    internal static class Fixtures
+    {
+        public static string Folder => Path.Combine(AppContext.BaseDirectory, "fixtures");
+
+        public static string Text(string name) => File.ReadAllText(Path.Combine(Folder, name));
+
+        public static string[] All() => Directory.GetFiles(Folder, "*.json");
+    }
+}

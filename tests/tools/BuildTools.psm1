@@ -1,0 +1,143 @@
+# The steps behind build.ps1. Kept in a module so that each task is a named function.
+Set-StrictMode -Version Latest
+
+function Invoke-Native {
+    # Runs a native command and stops the build when it fails.
+    param([Parameter(Mandatory)][string] $FilePath, [string[]] $ArgumentList = @())
+    & $FilePath @ArgumentList
+    if ($LASTEXITCODE -ne 0) {
+        throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE."
+    }
+}
+
+function Get-ProjectVersion {
+    param([string] $Root)
+    [xml] $props = Get-Content -Raw (Join-Path $Root 'Directory.Build.props')
+    return $props.Project.PropertyGroup.Version
+}
+
+function Invoke-ModuleBuild {
+    # Compiles everything and lays the module out beside the root manifest: bin/ (our assemblies),
+    # bin/dependencies/ (System.Text.Json and its closure, loaded only on Windows PowerShell 5.1) and en-US/ (help).
+    param([string] $Root, [string] $Configuration)
+
+    $version = Get-ProjectVersion $Root
+    $manifestVersion = (Import-PowerShellDataFile (Join-Path $Root 'OpenAIBilling.psd1')).ModuleVersion
+    if ($version -ne $manifestVersion) {
+        throw "OpenAIBilling.psd1 says ModuleVersion $manifestVersion but Directory.Build.props says $version; they must match."
+    }
+
+    Invoke-Native dotnet @('build', (Join-Path $Root 'OpenAIBilling.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet', '-clp:ErrorsOnly')
+    $publish = Join-Path $Root 'out/publish'
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/OpenAIBilling/OpenAIBilling.csproj'), '-c', $Configuration, '--no-build', '-o', $publish, '--nologo', '-v', 'quiet')
+
+    $bin = Join-Path $Root 'bin'
+    $dependencies = Join-Path $bin 'dependencies'
+    Remove-Item -Recurse -Force $bin -ErrorAction SilentlyContinue
+    $null = New-Item -ItemType Directory -Force $dependencies
+    foreach ($file in Get-ChildItem $publish -File) {
+        if ($file.Name -like 'OpenAIBilling*.dll' -or $file.Name -like 'OpenAIBilling*.pdb') {
+            Copy-Item $file.FullName $bin
+        }
+        elseif ($file.Extension -eq '.dll' -and $file.Name -notlike 'OpenAIBilling*') {
+            Copy-Item $file.FullName $dependencies
+        }
+    }
+
+    $help = Join-Path $Root 'en-US'
+    Remove-Item -Recurse -Force $help -ErrorAction SilentlyContinue
+    Copy-Item -Recurse (Join-Path $Root 'module/en-US') $help
+    Write-Host "Built OpenAIBilling $version ($Configuration) into $bin"
+}
+
+function Get-PesterPath {
+    # Pester comes from NuGet through a PackageDownload (the PowerShell Gallery is not reachable).
+    param([string] $Root)
+    Invoke-Native dotnet @('restore', (Join-Path $Root 'tests/tools/PesterDownload.csproj'), '--nologo', '-v', 'quiet')
+    $packages = $env:NUGET_PACKAGES
+    if (-not $packages) {
+        $packages = ((dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
+    }
+    $path = Join-Path $packages 'pester/5.9.1/tools/Pester.psd1'
+    if (-not (Test-Path $path)) { throw "Pester was not found at $path after restore." }
+    return $path
+}
+
+function Get-PwshCommand {
+    # Child shells start the same way everywhere: dotnet on this PowerShell's pwsh.dll.
+    $dll = Join-Path $PSHOME 'pwsh.dll'
+    if (Test-Path $dll) { return @('dotnet', $dll) }
+    return @((Join-Path $PSHOME 'pwsh'))
+}
+
+function Invoke-XunitTests {
+    # Returns @{ Passed; Failed } read from the trx file.
+    param([string] $Root, [string] $Configuration)
+    $results = Join-Path $Root 'out/test'
+    Remove-Item -Recurse -Force $results -ErrorAction SilentlyContinue
+    & dotnet test (Join-Path $Root 'tests/OpenAIBilling.Tests/OpenAIBilling.Tests.csproj') -c $Configuration --no-build --nologo `
+        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
+    $trx = Join-Path $results 'xunit.trx'
+    if (-not (Test-Path $trx)) {
+        Write-Host 'xunit produced no results.'
+        return @{ Passed = 0; Failed = 1 }
+    }
+    [xml] $xml = Get-Content -Raw $trx
+    $counters = $xml.TestRun.ResultSummary.Counters
+    return @{ Passed = [int] $counters.passed; Failed = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted }
+}
+
+function Invoke-PesterTests {
+    # Runs Pester in a fresh shell (so the module under test is imported cleanly) and returns @{ Passed; Failed }.
+    param([string] $Root)
+    $pester = Get-PesterPath $Root
+    $summary = Join-Path $Root 'out/test/pester.json'
+    $pwsh = Get-PwshCommand
+    $runner = Join-Path $Root 'tests/pester/Run-Pester.ps1'
+    $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $runner, '-PesterPath', $pester, '-SummaryPath', $summary)
+    & $pwsh[0] @arguments | Out-Host
+    if (-not (Test-Path $summary)) {
+        Write-Host 'Pester produced no results.'
+        return @{ Passed = 0; Failed = 1 }
+    }
+    $counts = Get-Content -Raw $summary | ConvertFrom-Json
+    return @{ Passed = [int] $counts.Passed; Failed = [int] $counts.Failed }
+}
+
+function Invoke-AllTests {
+    # xunit and Pester counted together; returns the process exit code.
+    param([string] $Root, [string] $Configuration)
+    $xunit = Invoke-XunitTests -Root $Root -Configuration $Configuration
+    $pester = Invoke-PesterTests -Root $Root
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) { return 1 }
+    return 0
+}
+
+function New-ModulePackage {
+    # out/OpenAIBilling.zip: one OpenAIBilling/ folder with the manifest at its root, importable by Azure Automation.
+    param([string] $Root)
+    $stage = Join-Path $Root 'out/package/OpenAIBilling'
+    Remove-Item -Recurse -Force (Join-Path $Root 'out/package') -ErrorAction SilentlyContinue
+    $null = New-Item -ItemType Directory -Force $stage
+    Copy-Item (Join-Path $Root 'OpenAIBilling.psd1') $stage
+    Copy-Item (Join-Path $Root 'LICENSE') $stage
+    Copy-Item -Recurse (Join-Path $Root 'bin') (Join-Path $stage 'bin')
+    Copy-Item -Recurse (Join-Path $Root 'en-US') (Join-Path $stage 'en-US')
+    $null = New-Item -ItemType Directory -Force (Join-Path $stage 'module')
+    Copy-Item (Join-Path $Root 'module/OpenAIBilling.format.ps1xml') (Join-Path $stage 'module')
+    Get-ChildItem -Recurse $stage -Filter *.pdb | Remove-Item
+
+    $tooLong = Get-ChildItem -Recurse $stage | Where-Object { ('OpenAIBilling/' + [IO.Path]::GetRelativePath($stage, $_.FullName)).Length -ge 140 }
+    if ($tooLong) { throw "Paths of 140 characters or more cannot go to Azure Automation: $($tooLong.FullName -join ', ')" }
+
+    $zip = Join-Path $Root 'out/OpenAIBilling.zip'
+    Remove-Item -Force $zip -ErrorAction SilentlyContinue
+    Compress-Archive -Path $stage -DestinationPath $zip
+    Write-Host "Wrote $zip"
+}
+
+Export-ModuleMember -Function Invoke-ModuleBuild, Invoke-AllTests, New-ModulePackage, Get-PwshCommand, Get-PesterPath
