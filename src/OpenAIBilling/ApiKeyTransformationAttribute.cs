@@ -5,8 +5,9 @@ using System.Security;
 namespace OpenAIBilling.Commands
 {
     /// <summary>
-    /// Lets <c>-ApiKey</c> take a string or a <see cref="SecureString"/>, and nothing else: a whole object (a CSV
-    /// row) is refused, so PowerShell binds its ApiKey property instead.
+    /// Lets <c>-ApiKey</c> take a string or a <see cref="SecureString"/>, and nothing else. Any other object is
+    /// passed on untouched so that it fails to convert to <see cref="SecureString"/>: piped whole (a CSV row), it
+    /// then does not bind by value and PowerShell binds its ApiKey property instead.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ApiKeyTransformationAttribute : ArgumentTransformationAttribute
@@ -23,8 +24,7 @@ namespace OpenAIBilling.Commands
                 case string text:
                     return SecureText.ToSecureString(text);
                 default:
-                    throw new ArgumentTransformationMetadataException(
-                        "-ApiKey takes a string or a SecureString, not a " + value.GetType().Name + ".");
+                    return inputData;
             }
         }
     }

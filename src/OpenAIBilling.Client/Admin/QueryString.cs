@@ -14,7 +14,7 @@ namespace OpenAIBilling.Admin
         {
             if (value != null)
             {
-                _text.Append(_text.Length == 0 ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
+                _text.Append(_text.Length == 0 ? '?' : '&').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
             }
 
             return this;

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using OpenAIBilling.Admin;
+using OpenAIBilling.Errors;
+using OpenAIBilling.Http;
+
+namespace OpenAIBilling.Usage
+{
+    /// <summary>
+    /// Answers "how many tokens, requests, images…" from <c>/v1/organization/usage/{endpoint}</c>. The span is cut
+    /// into windows of one largest page each (31 days of 1d buckets, 7 days of 1h, 1 day of 1m), fetched at once;
+    /// records are handed to <c>emit</c> window by window, in time order.
+    /// </summary>
+    public static class TokenUsageQuery
+    {
+        /// <exception cref="BillingException"><c>InvalidArgument</c> for groups or filters the endpoint does not take, or an empty span.</exception>
+        public static void Validate(TokenUsageRequest request)
+        {
+            var spec = UsageEndpointSpec.For(request.Endpoint);
+            var badGroups = request.GroupBy.Where(g => !spec.Groups.Contains(g)).Distinct().ToList();
+            if (badGroups.Count > 0)
+            {
+                throw Invalid($"The {spec.WireName} usage endpoint cannot be grouped by {string.Join(", ", badGroups)}; it accepts {string.Join(", ", spec.Groups)}.");
+            }
+
+            CheckFilter(spec, UsageFilter.Model, request.Models, "-Model");
+            CheckFilter(spec, UsageFilter.Project, request.ProjectIds, "-ProjectId");
+            CheckFilter(spec, UsageFilter.ApiKey, request.ApiKeyIds, "-ApiKeyId");
+            CheckFilter(spec, UsageFilter.User, request.UserIds, "-UserId");
+            if (request.EndTime <= request.StartTime)
+            {
+                throw new BillingException(BillingErrorId.InvalidDateRange,
+                    $"The end ({request.EndTime:u}) is not after the start ({request.StartTime:u}).",
+                    "Give -EndTime after -StartTime (the end is exclusive).");
+            }
+        }
+
+        public static async Task RunAsync(BillingCall call, TokenUsageRequest request, Action<TokenUsageRecord> emit)
+        {
+            Validate(request);
+            var spec = UsageEndpointSpec.For(request.Endpoint);
+            string path = "/v1/organization/usage/" + spec.WireName;
+            var windows = UsageWindows.Split(request.StartTime, request.EndTime, request.BucketWidth)
+                .Select(window => PagedBuckets.GetAllAsync(call, path, Query(request, window), spec.WireName + " usage page", UsageResult.Parse))
+                .ToList();
+
+            foreach (var window in windows)
+            {
+                foreach (var bucket in await window.ConfigureAwait(false))
+                {
+                    foreach (var record in bucket.Results)
+                    {
+                        record.StartTime = bucket.Start;
+                        record.EndTime = bucket.End;
+                        record.Endpoint = spec.WireName;
+                        emit(call.Stamp(record));
+                    }
+                }
+            }
+        }
+
+        private static QueryString Query(TokenUsageRequest request, UsageWindow window) => new QueryString()
+            .Add("start_time", UnixTime.Seconds(window.Start))
+            .Add("end_time", UnixTime.Seconds(window.End))
+            .Add("bucket_width", UsageWindows.WireWidth(request.BucketWidth))
+            .Add("limit", window.Buckets)
+            .AddArray("group_by", request.GroupBy.Distinct().Select(UsageEndpointSpec.WireGroup))
+            .AddArray("models", request.Models)
+            .AddArray("project_ids", request.ProjectIds)
+            .AddArray("api_key_ids", request.ApiKeyIds)
+            .AddArray("user_ids", request.UserIds);
+
+        private static void CheckFilter(UsageEndpointSpec spec, UsageFilter filter, IReadOnlyCollection<string> values, string parameter)
+        {
+            if (values.Count > 0 && !spec.Filters.Contains(filter))
+            {
+                throw Invalid($"The {spec.WireName} usage endpoint cannot be filtered by {parameter}.");
+            }
+        }
+
+        private static BillingException Invalid(string message) =>
+            new BillingException(BillingErrorId.InvalidArgument, message, "Leave out the grouping or filter that the endpoint does not take; Get-Help Get-OpenAITokenUsage -Parameter GroupBy lists what each endpoint accepts.");
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using System.Threading.Tasks;
+using OpenAIBilling.Commands.Pipeline;
+using OpenAIBilling.Dates;
+using OpenAIBilling.Http;
+using OpenAIBilling.Usage;
+
+namespace OpenAIBilling.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets tokens, requests, images and other usage per time bucket from the organization usage API (Admin key).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "OpenAITokenUsage", DefaultParameterSetName = PeriodSet)]
+    [OutputType(typeof(TokenUsageRecord))]
+    public sealed class GetOpenAITokenUsageCommand : BillingCommand
+    {
+        private const string PeriodSet = "Period";
+        private const string DateSet = "DateRange";
+        private const string TimeSet = "TimeRange";
+        private TokenUsageRequest? _request;
+
+        /// <summary>An Admin key (sk-admin-…): a string or a SecureString.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ApiKeyTransformation]
+        [AllowNull]
+        public SecureString? ApiKey { get; set; }
+
+        /// <summary>Which usage endpoint to read.</summary>
+        [Parameter]
+        public UsageEndpoint Endpoint { get; set; } = UsageEndpoint.Completions;
+
+        /// <summary>The width of each bucket.</summary>
+        [Parameter]
+        public BucketWidth BucketWidth { get; set; } = BucketWidth.Day;
+
+        /// <summary>A named range of UTC days; default ThisMonth.</summary>
+        [Parameter(ParameterSetName = PeriodSet)]
+        public Period Period { get; set; } = Period.ThisMonth;
+
+        /// <summary>The first UTC day (inclusive).</summary>
+        [Parameter(ParameterSetName = DateSet, Mandatory = true)]
+        public DateTime StartDate { get; set; }
+
+        /// <summary>The last UTC day (inclusive); default today.</summary>
+        [Parameter(ParameterSetName = DateSet)]
+        public DateTime EndDate { get; set; }
+
+        /// <summary>The first instant (inclusive).</summary>
+        [Parameter(ParameterSetName = TimeSet, Mandatory = true)]
+        public DateTimeOffset StartTime { get; set; }
+
+        /// <summary>The end instant (exclusive); default now.</summary>
+        [Parameter(ParameterSetName = TimeSet)]
+        public DateTimeOffset EndTime { get; set; }
+
+        /// <summary>Split usage by these fields (each endpoint accepts some).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public TokenUsageGroupBy[] GroupBy { get; set; } = Array.Empty<TokenUsageGroupBy>();
+
+        /// <summary>Only these models.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public string[] Model { get; set; } = Array.Empty<string>();
+
+        /// <summary>Only these projects.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public string[] ProjectId { get; set; } = Array.Empty<string>();
+
+        /// <summary>Only these API key ids.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public string[] ApiKeyId { get; set; } = Array.Empty<string>();
+
+        /// <summary>Only these users.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public string[] UserId { get; set; } = Array.Empty<string>();
+
+        protected override SecureString? ApiKeyInput => ApiKey;
+
+        protected override void PrepareArguments()
+        {
+            DateTimeOffset start, end;
+            if (ParameterSetName == TimeSet)
+            {
+                start = StartTime;
+                end = MyInvocation.BoundParameters.ContainsKey(nameof(EndTime)) ? EndTime : DateTimeOffset.UtcNow;
+            }
+            else
+            {
+                DateRange range = ParameterSetName == DateSet
+                    ? DateRangeResolver.FromDates(StartDate, MyInvocation.BoundParameters.ContainsKey(nameof(EndDate)) ? EndDate : (DateTime?)null, Today, out _)
+                    : DateRangeResolver.FromPeriod(Period, Today);
+                start = new DateTimeOffset(range.Start, TimeSpan.Zero);
+                end = new DateTimeOffset(range.EndExclusive, TimeSpan.Zero);
+            }
+
+            _request = new TokenUsageRequest
+            {
+                Endpoint = Endpoint,
+                BucketWidth = BucketWidth,
+                StartTime = start,
+                EndTime = end,
+                GroupBy = GroupBy,
+                Models = Model,
+                ProjectIds = ProjectId,
+                ApiKeyIds = ApiKeyId,
+                UserIds = UserId,
+            };
+            TokenUsageQuery.Validate(_request);
+        }
+
+        internal override Task RunAsync(BillingCall call, WorkItem item) => TokenUsageQuery.RunAsync(call, _request!, item.Emit);
+    }
+}
