@@ -1,0 +1,94 @@
+# Shared by the Pester suites, the demo and the benchmark: starts and stops the fake billing server
+# (tests/OpenAIBilling.FakeServer) as a real process on loopback, and makes test keys.
+Set-StrictMode -Version Latest
+
+$script:RepositoryRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+
+function Start-FakeBillingServer {
+    <#
+    .SYNOPSIS
+        Starts the fake billing server on 127.0.0.1 and returns its base URIs (openai, relay, balances) and process.
+    .DESCRIPTION
+        The openai host is registered in OPENAIBILLING_OPENAI_HOSTS so that the module treats it as api.openai.com.
+        OPENAI_BASE_URL is pointed at the relay host so that nothing can default to the real api.openai.com.
+    #>
+    [CmdletBinding()]
+    param(
+        [int] $LatencyMs = 0,
+        [string] $Configuration = 'Release'
+    )
+    $dll = Join-Path $script:RepositoryRoot "tests/OpenAIBilling.FakeServer/bin/$Configuration/net10.0/OpenAIBilling.FakeServer.dll"
+    if (-not (Test-Path $dll)) { throw "The fake server is not built ($dll); run ./build.ps1 -Task Build first." }
+    $ready = Join-Path ([IO.Path]::GetTempPath()) ("fakebilling-" + [guid]::NewGuid().ToString('N') + '.json')
+
+    $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in @($dll, '--ready-file', $ready, '--exit-on-stdin-close', '--latency-ms', "$LatencyMs")) { $start.ArgumentList.Add($argument) }
+    $start.RedirectStandardInput = $true
+    $start.RedirectStandardOutput = $true
+    $start.UseShellExecute = $false
+    $process = [Diagnostics.Process]::Start($start)
+
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    while (-not (Test-Path $ready)) {
+        if ($process.HasExited) { throw "The fake server exited at start with code $($process.ExitCode)." }
+        if ([DateTime]::UtcNow -gt $deadline) { $process.Kill(); throw 'The fake server did not start within 60 s.' }
+        Start-Sleep -Milliseconds 50
+    }
+    $urls = Get-Content -Raw $ready | ConvertFrom-Json
+    Remove-Item $ready -ErrorAction SilentlyContinue
+
+    $env:OPENAIBILLING_OPENAI_HOSTS = ([uri] $urls.openai).Authority
+    $env:OPENAI_BASE_URL = $urls.relay
+    [pscustomobject]@{
+        OpenAI   = $urls.openai
+        Relay    = $urls.relay
+        Balances = $urls.balances
+        Process  = $process
+    }
+}
+
+function Stop-FakeBillingServer {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, ValueFromPipeline)] $Server)
+    process {
+        if (-not $Server.Process.HasExited) {
+            $Server.Process.StandardInput.Close()
+            if (-not $Server.Process.WaitForExit(5000)) { $Server.Process.Kill() }
+        }
+        Remove-Item Env:OPENAIBILLING_OPENAI_HOSTS -ErrorAction SilentlyContinue
+        Remove-Item Env:OPENAI_BASE_URL -ErrorAction SilentlyContinue
+    }
+}
+
+function Get-FakeServerLog {
+    # The fake server's request log (shared by its three hosts), oldest first.
+    param([Parameter(Mandatory)] $Server)
+    Invoke-RestMethod -Uri ($Server.Relay + '/__log')
+}
+
+function Clear-FakeServerLog {
+    param([Parameter(Mandatory)] $Server)
+    $null = Invoke-RestMethod -Method Delete -Uri ($Server.Relay + '/__log')
+}
+
+function New-TestKey {
+    <#
+    .SYNOPSIS
+        A key the fake server understands: a kind prefix, a scenario marker and padding to a realistic length.
+    .EXAMPLE
+        New-TestKey -Prefix 'sk-' -Marker 'relayok'
+    #>
+    param(
+        [Parameter(Mandatory)][string] $Prefix,
+        [Parameter(Mandatory)][string] $Marker,
+        [int] $Number = 1
+    )
+    $Prefix + $Marker + ('{0:D24}' -f $Number)
+}
+
+function Import-OpenAIBilling {
+    # Imports the built module from the repository root, as a user would.
+    Import-Module (Join-Path $script:RepositoryRoot 'OpenAIBilling.psd1') -Force -Global
+}
+
+Export-ModuleMember -Function Start-FakeBillingServer, Stop-FakeBillingServer, Get-FakeServerLog, Clear-FakeServerLog, New-TestKey, Import-OpenAIBilling
