@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json;
 
 namespace OpenAIBilling.Json
@@ -34,8 +35,9 @@ namespace OpenAIBilling.Json
                 using var document = JsonDocument.Parse(body, JsonBody.Options);
                 return From(document.RootElement);
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException || ex is ArgumentException)
             {
+                // Not JSON, or JSON whose names cannot be read (a lone surrogate escape): not an error envelope.
                 return null;
             }
         }
@@ -49,7 +51,7 @@ namespace OpenAIBilling.Json
 
             if (error.ValueKind == JsonValueKind.String)
             {
-                return new ErrorEnvelope(error.GetString() ?? string.Empty, null, null);
+                return new ErrorEnvelope(JsonRead.AsString(error), null, null);
             }
 
             if (error.ValueKind != JsonValueKind.Object)

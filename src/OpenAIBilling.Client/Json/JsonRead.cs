@@ -27,7 +27,7 @@ namespace OpenAIBilling.Json
             var value = Property(obj, name);
             switch (value?.ValueKind)
             {
-                case JsonValueKind.String: return value.Value.GetString();
+                case JsonValueKind.String: return AsString(value.Value);
                 case JsonValueKind.Number:
                 case JsonValueKind.True:
                 case JsonValueKind.False: return value.Value.GetRawText();
@@ -54,7 +54,7 @@ namespace OpenAIBilling.Json
                     // Exponent forms beyond decimal's range or precision ("1e400") are not money.
                     return ParseDecimal(value.GetRawText());
                 case JsonValueKind.String:
-                    return ParseDecimal(value.GetString());
+                    return ParseDecimal(AsString(value));
                 default:
                     return null;
             }
@@ -79,7 +79,7 @@ namespace OpenAIBilling.Json
                 case JsonValueKind.True: return true;
                 case JsonValueKind.False: return false;
                 case JsonValueKind.String:
-                    return bool.TryParse(value.Value.GetString(), out var parsed) ? parsed : (bool?)null;
+                    return bool.TryParse(AsString(value.Value), out var parsed) ? parsed : (bool?)null;
                 default: return null;
             }
         }
@@ -115,6 +115,20 @@ namespace OpenAIBilling.Json
         {
             var value = Property(obj, name);
             return value?.ValueKind == JsonValueKind.Object ? value : null;
+        }
+
+        /// <summary>A JSON string's text; one that cannot be UTF-16 (a lone surrogate escape) comes back as written.</summary>
+        public static string AsString(JsonElement value)
+        {
+            try
+            {
+                return value.GetString() ?? string.Empty;
+            }
+            catch (InvalidOperationException)
+            {
+                string raw = value.GetRawText();
+                return raw.Length >= 2 ? raw.Substring(1, raw.Length - 2) : raw;
+            }
         }
 
         private static decimal? ParseDecimal(string? text)
