@@ -6,6 +6,9 @@ namespace OpenAIBilling.FakeServer;
 /// </summary>
 internal sealed class Dispatcher(RoleMap roles, RequestLog log, ServerOptions options)
 {
+    /// <summary>Status recorded in the request log when the client disconnected before the answer was written.</summary>
+    public const int ClientClosedRequest = 499;
+
     public async Task HandleAsync(HttpContext context)
     {
         HttpRequest request = context.Request;
@@ -40,6 +43,10 @@ internal sealed class Dispatcher(RoleMap roles, RequestLog log, ServerOptions op
             status = reply.Status;
             if (role == Role.OpenAI) context.Response.Headers["x-request-id"] = ErrorBodies.OpenAIRequestId();
             await reply.WriteAsync(context.Response);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            status = ClientClosedRequest; // the client gave up (timeout, Ctrl+C): not an error worth logging
         }
         finally
         {

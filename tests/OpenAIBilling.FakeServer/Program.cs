@@ -33,20 +33,21 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 
 var app = builder.Build();
 var log = new RequestLog();
-RoleMap? roleMap = null;
 Dispatcher? dispatcher = null;
-app.Run(context => dispatcher is null ? Task.CompletedTask : dispatcher.HandleAsync(context));
+app.Run(context =>
+{
+    if (dispatcher is not null) return dispatcher.HandleAsync(context);
+    context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable; // only before the ports are known
+    return Task.CompletedTask;
+});
 
 await app.StartAsync();
 
 // Kestrel writes the port the OS chose back into each ListenOptions.
-roleMap = new RoleMap(Roles.All.ToDictionary(r => r, r => ((IPEndPoint)listeners[r].EndPoint).Port));
+var roleMap = new RoleMap(Roles.All.ToDictionary(r => r, r => ((IPEndPoint)listeners[r].EndPoint).Port));
 dispatcher = new Dispatcher(roleMap, log, options);
 
-Console.Out.WriteLine(
-    $"listening openai={roleMap.Url(Role.OpenAI)} relay={roleMap.Url(Role.Relay)} balances={roleMap.Url(Role.Balances)}");
-Console.Out.Flush();
-
+// The ready file first, then the line: whichever a harness waits for, both exist.
 if (options.ReadyFile is { } readyFile)
 {
     var ready = new JsonObject();
@@ -56,6 +57,10 @@ if (options.ReadyFile is { } readyFile)
     File.WriteAllText(temp, Reply.Serialize(ready));
     File.Move(temp, full, overwrite: true);
 }
+
+Console.Out.WriteLine(
+    $"listening openai={roleMap.Url(Role.OpenAI)} relay={roleMap.Url(Role.Relay)} balances={roleMap.Url(Role.Balances)}");
+Console.Out.Flush();
 
 if (options.ExitOnStdinClose)
 {

@@ -1,0 +1,64 @@
+# Help text of the parameters every OpenAIBilling cmdlet has (src/OpenAIBilling/Commands/BillingCommand.cs).
+# tests/tools/HelpBuilder.psm1 merges these into each cmdlet's help; a cmdlet's own psd1 may override one.
+# Default is shown where the cmdlet class cannot say it (an environment variable, a behaviour instead of a value).
+@{
+    BaseUri                        = @{
+        Description = @(
+            'The base URI of the OpenAI API or of an OpenAI-compatible relay (one-api, new-api and the like), with or without a trailing /v1, for example https://relay.example.com/v1. A base URI whose host is api.openai.com is OpenAI; every other host is treated as a relay, and that decides which sources can answer (see about_OpenAIBilling).'
+            'Relative URIs, query strings, fragments and credentials before an @ are rejected with OpenAIBilling.InvalidArgument. A key is never sent over plain http:// except to a loopback address (see -AllowUnencryptedAuthentication).'
+            'Takes the BaseUri property of piped objects, so a CSV file can give one base URI per key; an empty value counts as not given. For a whole session, set $PSDefaultParameterValues[''*-OpenAI*:BaseUri''] = ''https://relay.example.com/v1'' or $env:OPENAI_BASE_URL.'
+        )
+        Default     = '$env:OPENAI_BASE_URL, else https://api.openai.com'
+    }
+    Name                           = @{
+        Description = @(
+            'A label copied into the Name property of every object written for this input, so that the results of many keys (Import-Csv keys.csv) stay identifiable. Takes the Name property of piped objects. It is never sent to the server.'
+        )
+    }
+    Organization                   = @{
+        Description = @(
+            'An organization ID (org-...), sent as the OpenAI-Organization header, for a key that belongs to more than one organization.'
+        )
+        Default     = '$env:OPENAI_ORG_ID'
+    }
+    Project                        = @{
+        Description = @(
+            'A project ID (proj_...), sent as the OpenAI-Project header. It says which project the request is made as; to choose whose spending is reported, use -ProjectId where the cmdlet has it.'
+        )
+        Default     = '$env:OPENAI_PROJECT_ID'
+    }
+    Proxy                          = @{
+        Description = @(
+            'An HTTP proxy for every request of this call, for example http://proxy.example.com:8080. Without it the platform''s proxy settings apply (the HTTPS_PROXY and NO_PROXY environment variables, or the system proxy).'
+        )
+        Default     = 'None (the platform''s proxy settings)'
+    }
+    TimeoutSec                     = @{
+        Description = @(
+            'Seconds each request may take, each retry counting as a new request. A request that gets no answer in time is retried like a connection failure; when no retries are left the item fails with OpenAIBilling.Timeout.'
+        )
+    }
+    MaximumRetryCount              = @{
+        Description = @(
+            'How many times a failed request is tried again. Retried: 408, 409, 429 (but not 429 insufficient_quota, which needs money, not time), 5xx answers, connection failures and timeouts. Never retried: 400, 401, 403 and 404. A server that asks to wait more than 120 seconds fails at once with OpenAIBilling.RateLimited.'
+            'Failures left after the last retry are reported as OpenAIBilling.RateLimited, ServerError, ConnectionFailed or Timeout.'
+        )
+    }
+    RetryIntervalSec               = @{
+        Description = @(
+            'A fixed number of seconds to wait between retries. The server''s own retry-after-ms or Retry-After header still comes first.'
+            'Without it the wait is an exponential backoff: 0.5 seconds doubled at each retry, plus or minus 25 percent, at most 8 seconds.'
+        )
+        Default     = 'None (exponential backoff)'
+    }
+    ThrottleLimit                  = @{
+        Description = @(
+            'How many requests of this call may be in flight at once, across all keys and date windows. Results are still written in input order. A request waiting out a retry delay does not hold a slot.'
+        )
+    }
+    AllowUnencryptedAuthentication = @{
+        Description = @(
+            'Allows sending the key over plain http:// to a host that is not a loopback address. Without it such a call fails with OpenAIBilling.UnencryptedAuthentication and nothing is sent. Use it only on a network you trust: the key travels in clear text.'
+        )
+    }
+}
