@@ -63,7 +63,8 @@ function Stop-FakeBillingServer {
 function Get-FakeServerLog {
     # The fake server's request log (shared by its three hosts), oldest first.
     param([Parameter(Mandatory)] $Server)
-    Invoke-RestMethod -Uri ($Server.Relay + '/__log')
+    $entries = Invoke-RestMethod -Uri ($Server.Relay + '/__log')
+    $entries    # enumerated on output, so a pipeline sees one entry at a time
 }
 
 function Clear-FakeServerLog {

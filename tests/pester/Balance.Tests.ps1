@@ -1,0 +1,230 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'Expected.psm1') -Force
+    $script:server = Start-FakeBillingServer
+    Import-OpenAIBilling
+    $script:relayToken = New-TestKey 'sk-' 'relayok'
+    $script:today = Get-UtcToday
+    $script:monthStart = [datetime]::new($today.Year, $today.Month, 1)
+}
+AfterAll { $script:server | Stop-FakeBillingServer }
+
+Describe 'Get-OpenAIBalance' {
+    Context 'relay tokens' {
+        It 'gives the hard limit minus what the token used' {
+            $balance = Get-OpenAIBalance -ApiKey $relayToken -BaseUri $server.Relay -Name 'team a'
+            $balance.Source | Should -Be 'Subscription'
+            $balance.LimitUsd | Should -Be 25.5
+            $balance.UsedUsd | Should -Be 3.125
+            $balance.AvailableUsd | Should -Be 22.375
+            $balance.PercentUsed | Should -Be 12.25
+            $balance.ExpiresAt | Should -BeNullOrEmpty
+            $balance.IsUnlimited | Should -BeFalse
+            $balance.Name | Should -Be 'team a'
+            $balance.KeyHint | Should -Be ('sk-...' + $relayToken.Substring($relayToken.Length - 4))
+            $balance.BaseUri | Should -Be $server.Relay
+            $balance | Should -BeOfType ([OpenAIBilling.Balance])
+        }
+
+        It 'accepts the base URI with /v1' {
+            (Get-OpenAIBalance -ApiKey $relayToken -BaseUri ($server.Relay + '/v1')).AvailableUsd | Should -Be 22.375
+        }
+
+        It 'reports an unlimited token as unlimited, with no limit and its expiry' {
+            $balance = Get-OpenAIBalance -ApiKey (New-TestKey 'sk-' 'relayunlimited') -BaseUri $server.Relay
+            $balance.IsUnlimited | Should -BeTrue
+            $balance.LimitUsd | Should -BeNullOrEmpty
+            $balance.AvailableUsd | Should -BeNullOrEmpty
+            $balance.UsedUsd | Should -Be 12.34
+            $balance.ExpiresAt | Should -Be ([DateTimeOffset]::FromUnixTimeSeconds(1767225600))
+        }
+
+        It 'takes access_until 0 as never and a real one as the expiry' {
+            (Get-OpenAIBalance -ApiKey (New-TestKey 'sk-' 'relayexpiring') -BaseUri $server.Relay).ExpiresAt |
+                Should -Be ([DateTimeOffset]::FromUnixTimeSeconds(1893456000))
+        }
+
+        It 'uses /v1/balances where the host has it' {
+            $balance = Get-OpenAIBalance -ApiKey $relayToken -BaseUri $server.Balances
+            $balance.Source | Should -Be 'Balances'
+            $balance.LimitUsd | Should -Be 50.0
+            $balance.UsedUsd | Should -Be 12.345
+            $balance.AvailableUsd | Should -Be 37.655
+            $balance.ExpiresAt | Should -Be ([DateTimeOffset]::FromUnixTimeSeconds(1893456000))
+        }
+
+        It 'probes /v1/balances once per host and remembers that a host lacks it' {
+            # localhost is another base URI than 127.0.0.1, so nothing is remembered for it yet.
+            $fresh = $server.Relay -replace '127\.0\.0\.1', 'localhost'
+            Clear-FakeServerLog $server
+            1..5 | ForEach-Object { New-TestKey 'sk-' 'relayok' -Number $_ } | Get-OpenAIBalance -BaseUri $fresh | Should -HaveCount 5
+            $probes = @(Get-FakeServerLog $server | Where-Object path -EQ '/v1/balances')
+            $probes | Should -HaveCount 1
+        }
+
+        It 'says an error inside an HTTP 200 answer is an ApiError' {
+            { Get-OpenAIBalance -ApiKey (New-TestKey 'sk-' 'relayerror200') -BaseUri $server.Relay } |
+                Should -Throw -ErrorId 'OpenAIBilling.ApiError,OpenAIBilling.Commands.GetOpenAIBalanceCommand'
+        }
+
+        It 'says an exhausted token is KeyExhausted' {
+            $err = { Get-OpenAIBalance -ApiKey (New-TestKey 'sk-' 'relayexhausted') -BaseUri $server.Relay } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'OpenAIBilling.KeyExhausted,*'
+            $err.CategoryInfo.Category | Should -Be 'QuotaExceeded'
+        }
+
+        It 'says an invalid token is InvalidApiKey and never repeats the key the relay echoed' {
+            $key = New-TestKey 'sk-' 'invalid'
+            $err = { Get-OpenAIBalance -ApiKey $key -BaseUri $server.Relay } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'OpenAIBilling.InvalidApiKey,*'
+            $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
+            ($err | Out-String) + $err.Exception.ToString() | Should -Not -Match ([regex]::Escape($key.Substring(3, 8)))
+            $err.Exception.StatusCode | Should -Be 401
+        }
+    }
+
+    Context 'session keys against OpenAI' {
+        It 'gives the hard limit minus the month to date, from subscription and usage' {
+            $balance = Get-OpenAIBalance -ApiKey (New-TestKey 'sess-' 'paid') -BaseUri $server.OpenAI
+            $used = Get-ExpectedSessionUsd -Start $monthStart -End $today
+            $balance.Source | Should -Be 'Subscription'
+            $balance.LimitUsd | Should -Be 120
+            $balance.UsedUsd | Should -Be $used
+            $balance.AvailableUsd | Should -Be (120 - $used)
+            $balance.PeriodStart | Should -Be $monthStart
+            $balance.PeriodEnd | Should -Be $today
+            $balance.ExpiresAt | Should -BeNullOrEmpty
+        }
+
+        It 'uses the last 100 days when the account has no payment method' {
+            $balance = Get-OpenAIBalance -ApiKey (New-TestKey 'sess-' 'free') -BaseUri $server.OpenAI
+            $balance.LimitUsd | Should -Be 5.00004
+            $balance.UsedUsd | Should -Be (Get-ExpectedSessionUsd -Start $today.AddDays(-99) -End $today -Free)
+            $balance.PeriodStart | Should -Be $today.AddDays(-99)
+        }
+
+        It 'forecasts from the daily costs it fetched anyway' {
+            $balance = Get-OpenAIBalance -ApiKey (New-TestKey 'sess-' 'paid') -BaseUri $server.OpenAI
+            if ($today.Day -eq 1) {
+                $balance.DailyAverageUsd | Should -BeNullOrEmpty
+            }
+            else {
+                $from = @($monthStart, $today.AddDays(-7)) | Sort-Object | Select-Object -Last 1
+                $days = ($today - $from).Days
+                $rate = (Get-ExpectedSessionUsd -Start $from -End $today.AddDays(-1)) / $days
+                $balance.DailyAverageUsd | Should -Be ([math]::Round($rate, 6))
+            }
+        }
+
+        It 'answers from the credit grants when forced to' {
+            $balance = Get-OpenAIBalance -ApiKey (New-TestKey 'sess-' 'paid') -BaseUri $server.OpenAI -Source CreditGrants
+            $balance.Source | Should -Be 'CreditGrants'
+            $balance.LimitUsd | Should -Be 23
+            $balance.UsedUsd | Should -Be 10.25
+            $balance.AvailableUsd | Should -Be 12.75
+            $balance.ExpiresAt | Should -Be ([DateTimeOffset]::FromUnixTimeSeconds(1798761600))
+        }
+    }
+
+    Context 'keys OpenAI does not answer' {
+        It 'says BalanceNotAvailable for a project key, naming Admin and session keys and what was tried' {
+            $err = { Get-OpenAIBalance -ApiKey (New-TestKey 'sk-proj-' 'project') -BaseUri $server.OpenAI } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'OpenAIBilling.BalanceNotAvailable,*'
+            $err.CategoryInfo.Category | Should -Be 'NotImplemented'
+            $err.Exception.Message | Should -Match 'Admin key'
+            $err.Exception.Message | Should -Match 'session key'
+            $err.Exception.Message | Should -Match 'Tried: Subscription'
+            $err.ErrorDetails.RecommendedAction | Should -Match 'admin-keys'
+        }
+
+        It 'never asks OpenAI for /v1/balances' {
+            Clear-FakeServerLog $server
+            { Get-OpenAIBalance -ApiKey (New-TestKey 'sk-' 'project') -BaseUri $server.OpenAI } | Should -Throw
+            Get-FakeServerLog $server | Where-Object path -EQ '/v1/balances' | Should -BeNullOrEmpty
+        }
+
+        It 'reports a forced source''s own error' {
+            { Get-OpenAIBalance -ApiKey $relayToken -BaseUri $server.Relay -Source CreditGrants } |
+                Should -Throw -ErrorId 'OpenAIBilling.EndpointNotFound,OpenAIBilling.Commands.GetOpenAIBalanceCommand'
+        }
+    }
+
+    Context 'Admin keys' {
+        It 'gives the spend limit minus the month''s costs' {
+            $balance = Get-OpenAIBalance -ApiKey (New-TestKey 'sk-admin-' 'org') -BaseUri $server.OpenAI
+            $balance.Source | Should -Be 'SpendLimit'
+            $balance.LimitUsd | Should -Be 500
+            $usage = Get-OpenAIUsage -ApiKey (New-TestKey 'sk-admin-' 'org') -BaseUri $server.OpenAI -Period ThisMonth
+            $balance.UsedUsd | Should -Be $usage.AmountUsd
+            $balance.AvailableUsd | Should -Be (500 - $usage.AmountUsd)
+        }
+
+        It 'leaves the limit empty when none is set' {
+            $balance = Get-OpenAIBalance -ApiKey (New-TestKey 'sk-admin-' 'nolimit') -BaseUri $server.OpenAI
+            $balance.LimitUsd | Should -BeNullOrEmpty
+            $balance.AvailableUsd | Should -BeNullOrEmpty
+            $balance.UsedUsd | Should -BeGreaterThan 0
+        }
+    }
+
+    Context 'keys and defaults' {
+        BeforeEach {
+            $script:saved = @{ api = $env:OPENAI_API_KEY; admin = $env:OPENAI_ADMIN_KEY }
+            Remove-Item Env:OPENAI_API_KEY, Env:OPENAI_ADMIN_KEY -ErrorAction SilentlyContinue
+        }
+        AfterEach {
+            $env:OPENAI_API_KEY = $saved.api
+            $env:OPENAI_ADMIN_KEY = $saved.admin
+        }
+
+        It 'says NoApiKey, naming the places it looked, when there is no key anywhere' {
+            $err = { Get-OpenAIBalance -BaseUri $server.OpenAI } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'OpenAIBilling.NoApiKey,*'
+            $err.Exception.Message | Should -Match 'OPENAI_API_KEY'
+            $err.Exception.Message | Should -Match 'OPENAI_ADMIN_KEY'
+        }
+
+        It 'reads $env:OPENAI_API_KEY when -ApiKey is not given' {
+            $env:OPENAI_API_KEY = $relayToken
+            (Get-OpenAIBalance -BaseUri $server.Relay).AvailableUsd | Should -Be 22.375
+        }
+
+        It 'reads $env:OPENAI_ADMIN_KEY for OpenAI but never sends it to a relay' {
+            $env:OPENAI_ADMIN_KEY = New-TestKey 'sk-admin-' 'org'
+            (Get-OpenAIBalance -BaseUri $server.OpenAI).Source | Should -Be 'SpendLimit'
+            { Get-OpenAIBalance -BaseUri $server.Relay } | Should -Throw -ErrorId 'OpenAIBilling.NoApiKey,OpenAIBilling.Commands.GetOpenAIBalanceCommand'
+        }
+
+        It 'takes a SecureString' {
+            $secure = ConvertTo-SecureString $relayToken -AsPlainText -Force
+            (Get-OpenAIBalance -ApiKey $secure -BaseUri $server.Relay).AvailableUsd | Should -Be 22.375
+        }
+
+        It 'trims whitespace and quotes from a key' {
+            (Get-OpenAIBalance -ApiKey "  `"$relayToken`" " -BaseUri $server.Relay).AvailableUsd | Should -Be 22.375
+        }
+
+        It 'says InvalidApiKeyFormat for a blank key or one with whitespace inside' -TestCases @(
+            @{ Key = '   ' }, @{ Key = "sk-relayok00`n0001" }, @{ Key = 'sk-relay ok0000000000001' }
+        ) {
+            { Get-OpenAIBalance -ApiKey $Key -BaseUri $server.Relay } |
+                Should -Throw -ErrorId 'OpenAIBilling.InvalidApiKeyFormat,OpenAIBilling.Commands.GetOpenAIBalanceCommand'
+        }
+
+        It 'says InvalidArgument for a base URI with a query string or credentials' -TestCases @(
+            @{ Uri = 'https://relay.example.com/v1?x=1' }, @{ Uri = 'https://user:secret@relay.example.com' }
+        ) {
+            { Get-OpenAIBalance -ApiKey $relayToken -BaseUri $Uri } |
+                Should -Throw -ErrorId 'OpenAIBilling.InvalidArgument,OpenAIBilling.Commands.GetOpenAIBalanceCommand'
+        }
+
+        It 'refuses plain http to a host that is not loopback, sending nothing' {
+            { Get-OpenAIBalance -ApiKey $relayToken -BaseUri 'http://relay.invalid' } |
+                Should -Throw -ErrorId 'OpenAIBilling.UnencryptedAuthentication,OpenAIBilling.Commands.GetOpenAIBalanceCommand'
+        }
+
+        It 'validates -ThrottleLimit' {
+            { Get-OpenAIBalance -ApiKey $relayToken -ThrottleLimit 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,OpenAIBilling.Commands.GetOpenAIBalanceCommand'
+        }
+    }
+}
