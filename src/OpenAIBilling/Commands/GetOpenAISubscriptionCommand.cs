@@ -23,6 +23,7 @@ namespace OpenAIBilling.Commands
         /// <summary>With an Admin key: the project whose spend limit to get.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProjectIdCompleter))]
         public string? ProjectId { get; set; }
 
         protected override SecureString? ApiKeyInput => ApiKey;

@@ -68,6 +68,7 @@ namespace OpenAIBilling.Commands
         /// <summary>Only these projects.</summary>
         [Parameter]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ProjectIdCompleter))]
         public string[] ProjectId { get; set; } = Array.Empty<string>();
 
         /// <summary>Only these API key ids.</summary>

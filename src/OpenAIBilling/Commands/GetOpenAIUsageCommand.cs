@@ -51,6 +51,7 @@ namespace OpenAIBilling.Commands
         /// <summary>Only these projects (Admin key).</summary>
         [Parameter]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ProjectIdCompleter))]
         public string[] ProjectId { get; set; } = Array.Empty<string>();
 
         /// <summary>Only these API key ids (Admin key).</summary>
