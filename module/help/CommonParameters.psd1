@@ -41,7 +41,7 @@
     MaximumRetryCount              = @{
         Description = @(
             'How many times a failed request is tried again. Retried: 408, 409, 429 (but not 429 insufficient_quota, which needs money, not time), 5xx answers, connection failures and timeouts. Never retried: 400, 401, 403 and 404. A server that asks to wait more than 120 seconds fails at once with OpenAIBilling.RateLimited.'
-            'Failures left after the last retry are reported as OpenAIBilling.RateLimited, ServerError, ConnectionFailed or Timeout.'
+            'A request still failing after the last retry is reported with its own error id, for example OpenAIBilling.RateLimited, ServerError, ConnectionFailed or Timeout.'
         )
     }
     RetryIntervalSec               = @{

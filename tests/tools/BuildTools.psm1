@@ -44,6 +44,9 @@ function Invoke-ModuleBuild {
         }
     }
 
+    Import-Module (Join-Path $PSScriptRoot 'HelpBuilder.psm1') -Force
+    Build-MamlHelp -Root $Root
+
     $help = Join-Path $Root 'en-US'
     Remove-Item -Recurse -Force $help -ErrorAction SilentlyContinue
     Copy-Item -Recurse (Join-Path $Root 'module/en-US') $help

@@ -70,11 +70,11 @@ $script:ReadCommands = {
 
 function Get-CommandFacts {
     param([string] $Root)
-    Import-Module (Join-Path $PSScriptRoot 'BuildTools.psm1')
+    Import-Module (Join-Path $PSScriptRoot 'BuildTools.psm1') -Verbose:$false
     $pwsh = Get-PwshCommand
     $manifest = (Join-Path $Root 'OpenAIBilling.psd1') -replace "'", "''"
-    $script = "& { $($script:ReadCommands) } -Manifest '$manifest'"
-    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
+    $command = "& { $($script:ReadCommands) } -Manifest '$manifest'"
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($command))
     $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded)
     $json = & $pwsh[0] @arguments
     if ($LASTEXITCODE -ne 0) { throw "Reading the cmdlets from $manifest failed (exit code $LASTEXITCODE)." }
@@ -121,12 +121,19 @@ function Read-HelpText {
 }
 
 function Write-Element {
-    # <prefix:name>text</prefix:name>, or with $Content a script block writing the children.
-    param([Xml.XmlWriter] $Writer, [string] $Name, [string] $Text, [scriptblock] $Content, [hashtable] $Attributes = @{})
-    $prefix, $local = $Name -split ':'
+    # <prefix:name>text</prefix:name>, or with -Content a script block writing the children. The script block runs
+    # in this function's scope, so the parameters have names no caller uses.
+    param(
+        [Xml.XmlWriter] $Writer,
+        [string] $ElementName,
+        [string] $ElementText,
+        [Alias('Content')][scriptblock] $ElementContent,
+        [Alias('Attributes')][hashtable] $ElementAttributes = @{}
+    )
+    $prefix, $local = $ElementName -split ':'
     $Writer.WriteStartElement($prefix, $local, $script:Namespaces[$prefix])
-    foreach ($attribute in $Attributes.GetEnumerator() | Sort-Object Key) { $Writer.WriteAttributeString($attribute.Key, $attribute.Value) }
-    if ($Content) { & $Content } else { $Writer.WriteString($Text) }
+    foreach ($attribute in $ElementAttributes.GetEnumerator() | Sort-Object Key) { $Writer.WriteAttributeString($attribute.Key, $attribute.Value) }
+    if ($ElementContent) { & $ElementContent } else { $Writer.WriteString($ElementText) }
     $Writer.WriteEndElement()
 }
 
@@ -143,8 +150,8 @@ function Get-PipelineInput {
 }
 
 function Write-Parameter {
-    # One command:parameter; in a syntax item ($Use is that set's use) enums show their values, in the parameter
-    # list (all $Uses across sets) the description gains the accepted values and the type and default are given.
+    # One command:parameter. $Uses are its uses in the parameter sets: one in a syntax item, where an enum lists its
+    # values; all of them in the parameter list, where the description gains the accepted values, type and default.
     param([Xml.XmlWriter] $Writer, $Parameter, [hashtable] $Text, $Uses, [switch] $InSyntax)
     $positions = @($Uses | ForEach-Object { if ($_.Position -ge 0) { "$($_.Position)" } else { 'named' } } | Select-Object -Unique)
     $attributes = @{
@@ -161,8 +168,8 @@ function Write-Parameter {
         if (-not $InSyntax -and $Parameter.EnumValues) { $paragraphs += "Accepted values: $($Parameter.EnumValues -join ', ')." }
         if (-not $InSyntax -and $Parameter.Range) { $paragraphs += "Accepted values: $($Parameter.Range)." }
         Write-Paragraphs $Writer 'maml:description' $paragraphs
-        if ($Parameter.IsSwitch) { return }
-        $value = @{ required = 'true'; variableLength = $attributes.variableLength }
+        if ($InSyntax -and $Parameter.IsSwitch) { return }
+        $value = @{ required = "$(-not $Parameter.IsSwitch)".ToLowerInvariant(); variableLength = $attributes.variableLength }
         if ($InSyntax -and $Parameter.EnumValues) {
             Write-Element $Writer 'command:parameterValueGroup' -Content {
                 foreach ($name in $Parameter.EnumValues) { Write-Element $Writer 'command:parameterValue' $name -Attributes @{ required = 'false'; variableLength = 'false' } }

@@ -22,7 +22,8 @@ namespace OpenAIBilling.Commands
 
         /// <summary>With an Admin key: the project whose spend limit to get.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [EmptyAsNull]
+        [AllowNull]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
         public string? ProjectId { get; set; }
 
