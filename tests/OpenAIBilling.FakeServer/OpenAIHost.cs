@@ -14,4 +14,8 @@ internal static class OpenAIHost
         }
         return ErrorBodies.InvalidUrl(request.Method, path);
     }
+
+    /// <summary>Whether a GET of the path gets an answer other than 404 "Invalid URL" (faults act only on these).</summary>
+    public static bool Serves(string path) =>
+        LegacyBilling.Match(path, allowV1: true, allowBare: true) is not null || AdminApi.Match(path) is not null;
 }

@@ -45,7 +45,7 @@ await app.StartAsync();
 
 // Kestrel writes the port the OS chose back into each ListenOptions.
 var roleMap = new RoleMap(Roles.All.ToDictionary(r => r, r => ((IPEndPoint)listeners[r].EndPoint).Port));
-dispatcher = new Dispatcher(roleMap, log, options);
+dispatcher = new Dispatcher(roleMap, log, new FaultState(), options);
 
 // The ready file first, then the line: whichever a harness waits for, both exist.
 if (options.ReadyFile is { } readyFile)

@@ -27,6 +27,14 @@ internal static class RelayBilling
         return ErrorBodies.InvalidUrl(request.Method, path);
     }
 
+    /// <summary>Whether a GET of the path gets an answer other than 404 "Invalid URL" (faults act only on these).</summary>
+    public static bool Serves(Role role, string path)
+    {
+        bool balancesHost = role == Role.Balances;
+        return (balancesHost && path == "/v1/balances")
+            || LegacyBilling.Match(path, allowV1: !balancesHost, allowBare: true) is LegacyPath.Subscription or LegacyPath.Usage;
+    }
+
     /// <summary>one-api's TokenAuth: null when the token is accepted, else the 401 to send.</summary>
     private static Reply? Authorize(KeyInfo key)
     {

@@ -14,9 +14,13 @@ internal sealed record Reply(int Status, JsonNode Body)
         WriteIndented = false,
     };
 
+    public const string JsonContentType = "application/json; charset=utf-8";
+
     public static Reply Ok(JsonNode body) => new(StatusCodes.Status200OK, body);
 
-    public byte[] ToUtf8() => JsonSerializer.SerializeToUtf8Bytes(Body, Options);
+    public byte[] ToUtf8() => Utf8(Body);
+
+    public static byte[] Utf8(JsonNode node) => JsonSerializer.SerializeToUtf8Bytes(node, Options);
 
     public static string Serialize(JsonNode node) => node.ToJsonString(Options);
 
@@ -24,7 +28,7 @@ internal sealed record Reply(int Status, JsonNode Body)
     {
         byte[] bytes = ToUtf8();
         response.StatusCode = Status;
-        response.ContentType = "application/json; charset=utf-8";
+        response.ContentType = JsonContentType;
         response.ContentLength = bytes.Length;
         await response.Body.WriteAsync(bytes, response.HttpContext.RequestAborted);
     }

@@ -20,6 +20,7 @@ internal sealed class RequestLog
         public required string Query { get; init; }
         public required bool HasAuthorization { get; init; }
         public required string? KeyMarker { get; init; }
+        public required string? Fault { get; init; }
         public required DateTimeOffset StartedAt { get; init; }
         public DateTimeOffset? FinishedAt { get; set; }
         public int? Status { get; set; }
@@ -35,6 +36,7 @@ internal sealed class RequestLog
             Query = request.QueryString.Value ?? "",
             HasAuthorization = request.Headers.ContainsKey("Authorization"),
             KeyMarker = key.Marker,
+            Fault = key.Fault?.Marker,
             StartedAt = DateTimeOffset.UtcNow,
         };
         lock (_gate) _entries.Add(entry);
@@ -70,6 +72,7 @@ internal sealed class RequestLog
                     ["query"] = e.Query,
                     ["hasAuthorization"] = e.HasAuthorization,
                     ["keyMarker"] = e.KeyMarker,
+                    ["fault"] = e.Fault,
                     ["startedAt"] = Iso(e.StartedAt),
                     ["finishedAt"] = e.FinishedAt is { } f ? Iso(f) : null,
                     ["status"] = e.Status,

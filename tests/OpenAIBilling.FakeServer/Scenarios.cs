@@ -16,9 +16,10 @@ internal enum KeyKind
 }
 
 /// <summary>
-/// The key of one request and the scenario marker word found in it. The marker picks the behaviour;
-/// see the table in README.md. Markers are matched case-insensitively anywhere in the key, first match
-/// in <see cref="Markers"/> order wins.
+/// The key of one request, the scenario marker word found in it and the fault marker, if any. The marker picks
+/// the behaviour; see the tables in README.md. Markers are matched case-insensitively anywhere in the key, first
+/// match in <see cref="Markers"/> order wins. Fault markers (<see cref="Faults.All"/>) are looked for separately:
+/// a key can have a fault and a normal marker (<c>sk-relayok-fault500once-0001</c>).
 /// </summary>
 internal sealed class KeyInfo
 {
@@ -36,11 +37,13 @@ internal sealed class KeyInfo
     public static readonly string[] Markers =
         [RelayExhausted, RelayUnlimited, RelayExpiring, RelayError200, RelayOk, Invalid, NoLimit, Paid, Free];
 
-    private KeyInfo(KeyKind kind, string? key, string? marker)
+    private KeyInfo(KeyKind kind, string? key, string? marker, Fault? fault = null, bool jitter = false)
     {
         Kind = kind;
         Key = key;
         Marker = marker;
+        Fault = fault;
+        Jitter = jitter;
     }
 
     public KeyKind Kind { get; }
@@ -50,6 +53,12 @@ internal sealed class KeyInfo
 
     /// <summary>The marker word found in the key (lower case), or null.</summary>
     public string? Marker { get; }
+
+    /// <summary>The fault marker's behaviour, or null.</summary>
+    public Fault? Fault { get; }
+
+    /// <summary>The key contains <c>jitter</c>: 0–50 ms random delay before the answer.</summary>
+    public bool Jitter { get; }
 
     public bool Has(string marker) => string.Equals(Marker, marker, StringComparison.Ordinal);
 
@@ -65,7 +74,7 @@ internal sealed class KeyInfo
         string key = header[bearer.Length..].Trim();
         if (key.Length == 0)
             return new KeyInfo(KeyKind.Missing, null, null);
-        return new KeyInfo(KindOf(key), key, MarkerOf(key));
+        return new KeyInfo(KindOf(key), key, MarkerOf(key), Faults.Find(key), Faults.HasJitter(key));
     }
 
     private static KeyKind KindOf(string key) =>
