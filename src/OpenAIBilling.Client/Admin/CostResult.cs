@@ -20,8 +20,9 @@ namespace OpenAIBilling.Admin
 
         public static CostResult Parse(JsonElement result)
         {
-            var amount = JsonRead.Object(result, "amount");
-            decimal? value = amount.HasValue ? JsonRead.Decimal(amount.Value, "value") : JsonRead.Decimal(result, "amount");
+            // "amount" is {value, currency}; a bare number is taken too.
+            var amount = JsonRead.Property(result, "amount");
+            decimal? value = amount?.ValueKind == JsonValueKind.Object ? JsonRead.Decimal(amount.Value, "value") : JsonRead.Decimal(result, "amount");
             if (value == null)
             {
                 throw new BodyShapeException("a cost result has no amount value");

@@ -5,8 +5,10 @@ using System.Text.Json;
 namespace OpenAIBilling.Json
 {
     /// <summary>
-    /// Tolerant readers for the shapes in the wild: missing or null fields, numbers as strings, timestamps as
-    /// integers or floats. Money goes through <see cref="decimal"/>, never <see cref="double"/>.
+    /// Readers for the shapes in the wild: a field may be missing or null (then null comes back), a number may come as
+    /// a numeric string, a timestamp as an integer or a float. A field that is present with the wrong kind of value
+    /// (a word where a number belongs, an array where an object belongs) is a body of the wrong shape:
+    /// <see cref="BodyShapeException"/>. Money goes through <see cref="decimal"/>, never <see cref="double"/>.
     /// </summary>
     internal static class JsonRead
     {
@@ -38,7 +40,12 @@ namespace OpenAIBilling.Json
         public static decimal? Decimal(JsonElement obj, string name)
         {
             var value = Property(obj, name);
-            return value.HasValue ? AsDecimal(value.Value) : null;
+            if (!value.HasValue)
+            {
+                return null;
+            }
+
+            return AsDecimal(value.Value) ?? throw WrongKind(name, "a number", value.Value);
         }
 
         public static decimal? AsDecimal(JsonElement value)
@@ -63,9 +70,14 @@ namespace OpenAIBilling.Json
         public static long? Long(JsonElement obj, string name)
         {
             decimal? value = Decimal(obj, name);
-            if (value == null || value.Value > long.MaxValue || value.Value < long.MinValue)
+            if (value == null)
             {
                 return null;
+            }
+
+            if (value.Value > long.MaxValue || value.Value < long.MinValue)
+            {
+                throw new BodyShapeException($"'{name}' is out of range");
             }
 
             return (long)decimal.Truncate(value.Value);
@@ -78,9 +90,10 @@ namespace OpenAIBilling.Json
             {
                 case JsonValueKind.True: return true;
                 case JsonValueKind.False: return false;
+                case null: return null;
                 case JsonValueKind.String:
-                    return bool.TryParse(AsString(value.Value), out var parsed) ? parsed : (bool?)null;
-                default: return null;
+                    return bool.TryParse(AsString(value.Value), out var parsed) ? parsed : throw WrongKind(name, "true or false", value.Value);
+                default: throw WrongKind(name, "true or false", value!.Value);
             }
         }
 
@@ -88,7 +101,12 @@ namespace OpenAIBilling.Json
         public static DateTimeOffset? UnixTime(JsonElement obj, string name)
         {
             decimal? seconds = Decimal(obj, name);
-            return seconds.HasValue ? FromUnixSeconds(seconds.Value) : null;
+            if (!seconds.HasValue)
+            {
+                return null;
+            }
+
+            return FromUnixSeconds(seconds.Value) ?? throw new BodyShapeException($"'{name}' is not a real time ({seconds.Value})");
         }
 
         public static DateTimeOffset? FromUnixSeconds(decimal seconds)
@@ -105,16 +123,35 @@ namespace OpenAIBilling.Json
             return UnixEpoch.AddTicks(ticks);
         }
 
-        public static JsonElement? Array(JsonElement obj, string name)
+        public static JsonElement? Array(JsonElement obj, string name) => OfKind(obj, name, JsonValueKind.Array, "an array");
+
+        public static JsonElement? Object(JsonElement obj, string name) => OfKind(obj, name, JsonValueKind.Object, "an object");
+
+        private static JsonElement? OfKind(JsonElement obj, string name, JsonValueKind kind, string what)
         {
             var value = Property(obj, name);
-            return value?.ValueKind == JsonValueKind.Array ? value : null;
+            if (value.HasValue && value.Value.ValueKind != kind)
+            {
+                throw WrongKind(name, what, value.Value);
+            }
+
+            return value;
         }
 
-        public static JsonElement? Object(JsonElement obj, string name)
+        private static BodyShapeException WrongKind(string name, string expected, JsonElement actual) =>
+            new BodyShapeException($"'{name}' should be {expected} but is {Describe(actual)}");
+
+        private static string Describe(JsonElement value)
         {
-            var value = Property(obj, name);
-            return value?.ValueKind == JsonValueKind.Object ? value : null;
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Object: return "an object";
+                case JsonValueKind.Array: return "an array";
+                case JsonValueKind.String: return "a string that is not one";
+                case JsonValueKind.True:
+                case JsonValueKind.False: return "a boolean";
+                default: return "a " + value.ValueKind.ToString().ToLowerInvariant();
+            }
         }
 
         /// <summary>A JSON string's text; one that cannot be UTF-16 (a lone surrogate escape) comes back as written.</summary>

@@ -71,17 +71,24 @@ namespace OpenAIBilling.Legacy
             }
         }
 
-        /// <summary>The balance in a 200 answer; null when it is anything else (a web page, another JSON shape).</summary>
+        /// <summary>
+        /// The balance in a 200 answer; null when the answer is not a balance at all (a web page, another JSON
+        /// document). A balance body with a field of the wrong kind is <c>InvalidResponse</c>.
+        /// </summary>
         private static BalancesBody? TryRead(ApiResponse response)
         {
             try
             {
-                return JsonBody.Read(response, "balance", BalancesBody.TryParse);
+                using (System.Text.Json.JsonDocument.Parse(response.Body, JsonBody.Options))
+                {
+                }
             }
-            catch (BillingException ex) when (ex.ErrorId == BillingErrorId.InvalidResponse)
+            catch (System.Text.Json.JsonException)
             {
                 return null;
             }
+
+            return JsonBody.Read(response, "balance", BalancesBody.TryParse);
         }
 
         private static BillingException Absent(BillingCall call, bool remembered) =>

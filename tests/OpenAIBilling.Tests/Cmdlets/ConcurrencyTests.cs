@@ -1,0 +1,84 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json;
+using System.Threading;
+using OpenAIBilling.Tests.Support;
+using Xunit;
+
+namespace OpenAIBilling.Tests.Cmdlets
+{
+    /// <summary>Many keys at once: every answer belongs to its key, in input order; Ctrl+C stops everything at once.</summary>
+    [Collection(FakeServerCollection.Name)]
+    public class ConcurrencyTests
+    {
+        private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(5);
+        private readonly FakeServerFixture _server;
+
+        public ConcurrencyTests(FakeServerFixture server) => _server = server;
+
+        [Fact]
+        public void Two_hundred_keys_with_random_latencies_each_get_their_own_answer_in_input_order()
+        {
+            using var shell = PowerShellHost.Create();
+            shell.AddScript(@"param($relay)
+                1..200 | ForEach-Object {
+                    $marker = if ($_ % 3 -eq 0) { 'relayunlimited' } else { 'relayok' }
+                    [pscustomobject]@{ ApiKey = ('sk-jitter-' + $marker + '-{0:D8}' -f $_); Name = ""$_""; BaseUri = $relay }
+                } | Get-OpenAIBalance -ThrottleLimit 16").AddArgument(_server.Relay);
+            var output = shell.Invoke().Select(o => (Balance)o.BaseObject).ToList();
+
+            Assert.Empty(shell.Streams.Error);
+            Assert.Equal(200, output.Count);
+            for (int i = 0; i < 200; i++)
+            {
+                int number = i + 1;
+                var balance = output[i];
+                Assert.Equal(number.ToString(), balance.Name);
+                Assert.Equal("sk-..." + (number % 10000).ToString("D4"), balance.KeyHint);
+                Assert.Equal(number % 3 == 0, balance.IsUnlimited);
+                Assert.Equal(number % 3 == 0 ? 12.34m : 3.125m, balance.UsedUsd);
+            }
+        }
+
+        [Theory]
+        [InlineData("a slow request", "Get-OpenAIBalance -ApiKey 'sk-relayok-faultslow-00000001' -BaseUri $relay")]
+        [InlineData("a retry delay", "Get-OpenAIBalance -ApiKey 'sk-relayok-00000000000000002' -BaseUri 'http://127.0.0.1:1' -MaximumRetryCount 5 -RetryIntervalSec 60")]
+        [InlineData("a throttle wait", "'sk-relayok-faultslow-00000003', 'sk-relayok-00000000000000004' | Get-OpenAISubscription -BaseUri $relay -ThrottleLimit 1")]
+        [InlineData("200 piped keys", "1..200 | ForEach-Object { 'sk-relayok-faultslow-{0:D8}' -f $_ } | Get-OpenAIBalance -BaseUri $relay")]
+        [InlineData("a usage window", "Get-OpenAIUsage -ApiKey 'sess-paid-faultslow-00000005' -BaseUri $openai -Period ThisYear -Granularity Daily")]
+        public void Stop_returns_at_once_and_leaves_no_request_running(string during, string script)
+        {
+            using var shell = PowerShellHost.Create();
+            shell.AddScript("param($relay, $openai) " + script).AddArgument(_server.Relay).AddArgument(_server.OpenAI);
+            var running = shell.BeginInvoke();
+            Thread.Sleep(1500);
+            Assert.False(running.IsCompleted, $"the command should still be waiting on {during}");
+
+            var watch = Stopwatch.StartNew();
+            shell.Stop();
+            watch.Stop();
+            Assert.True(watch.Elapsed < StopBound, $"Stop during {during} took {watch.Elapsed.TotalSeconds:0.0} s");
+            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
+            AssertNothingStillRunning();
+        }
+
+        /// <summary>Every request the server saw has finished (the server notes disconnected clients too).</summary>
+        private void AssertNothingStillRunning()
+        {
+            var deadline = DateTime.UtcNow + StopBound;
+            while (true)
+            {
+                var open = _server.Log().EnumerateArray().Where(e => e.GetProperty("finishedAt").ValueKind == JsonValueKind.Null).ToList();
+                if (open.Count == 0)
+                {
+                    return;
+                }
+
+                Assert.True(DateTime.UtcNow < deadline, $"{open.Count} request(s) still running after Stop, e.g. {open[0]}");
+                Thread.Sleep(100);
+            }
+        }
+    }
+}
