@@ -16,6 +16,7 @@
 .PARAMETER MinimumDaysLeft
     Alert when the forecast says the money runs out within this many days.
 #>
+[CmdletBinding()]
 param(
     [string] $KeysVariable = 'OpenAIKeys',
     [uri] $BaseUri,
@@ -23,7 +24,6 @@ param(
     [int] $MinimumDaysLeft = 3
 )
 
-$ErrorActionPreference = 'Continue'
 Import-Module OpenAIBilling
 
 # Automation may hand the variable back in quotes; each key is also cleaned by the module itself.
