@@ -8,6 +8,9 @@ namespace OpenAIBilling.Http
         void Debug(string message);
 
         void Warning(string message);
+
+        /// <summary>A range split into several windows: <paramref name="done"/> of <paramref name="total"/> are in.</summary>
+        void WindowProgress(int done, int total);
     }
 
     /// <summary>A log that drops everything.</summary>
@@ -20,5 +23,7 @@ namespace OpenAIBilling.Http
         public void Debug(string message) { }
 
         public void Warning(string message) { }
+
+        public void WindowProgress(int done, int total) { }
     }
 }

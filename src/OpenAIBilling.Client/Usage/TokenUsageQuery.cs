@@ -46,9 +46,11 @@ namespace OpenAIBilling.Usage
                 .Select(window => PagedBuckets.GetAllAsync(call, path, Query(request, window), spec.WireName + " usage page", UsageResult.Parse))
                 .ToList();
 
-            foreach (var window in windows)
+            for (int i = 0; i < windows.Count; i++)
             {
-                foreach (var bucket in await window.ConfigureAwait(false))
+                var buckets = await windows[i].ConfigureAwait(false);
+                UsageQuery.ReportWindow(call, i + 1, windows.Count);
+                foreach (var bucket in buckets)
                 {
                     foreach (var record in bucket.Results)
                     {

@@ -32,6 +32,7 @@ namespace OpenAIBilling.Usage
             for (int i = 0; i < windows.Count; i++)
             {
                 var facts = await windows[i].ConfigureAwait(false);
+                ReportWindow(call, i + 1, windows.Count);
                 if (granularity == CostGranularity.Daily)
                 {
                     EmitAll(call, aggregator.Daily(windowRanges[i], facts), emit);
@@ -64,6 +65,7 @@ namespace OpenAIBilling.Usage
             {
                 var usage = await window.ConfigureAwait(false);
                 done.Add(usage);
+                ReportWindow(call, done.Count, windows.Count);
                 if (!usage.HasDailyBreakdown)
                 {
                     await Task.WhenAll(windows).ConfigureAwait(false);
@@ -97,6 +99,15 @@ namespace OpenAIBilling.Usage
                 AmountUsd = usage.TotalUsd,
                 Source = SourceNames.DashboardUsage,
             }));
+        }
+
+        /// <summary>Tells the caller how far a range split into several windows has come.</summary>
+        internal static void ReportWindow(BillingCall call, int done, int total)
+        {
+            if (total > 1)
+            {
+                call.Settings.Log.WindowProgress(done, total);
+            }
         }
 
         private static IEnumerable<CostFact> Facts(LegacyUsage usage)

@@ -217,8 +217,19 @@ namespace OpenAIBilling.Commands
                     case ItemEventKind.Verbose: WriteVerbose((string)next.Payload); break;
                     case ItemEventKind.Debug: WriteDebug((string)next.Payload); break;
                     case ItemEventKind.Warning: WriteWarning((string)next.Payload); break;
+                    case ItemEventKind.WindowProgress: ShowWindowProgress((int[])next.Payload); break;
                 }
             }
+        }
+
+        private void ShowWindowProgress(int[] doneAndTotal)
+        {
+            var record = new ProgressRecord(ProgressActivityId + 1, MyInvocation.MyCommand.Name + " windows", $"{doneAndTotal[0]} done of {doneAndTotal[1]} windows")
+            {
+                PercentComplete = 100 * doneAndTotal[0] / doneAndTotal[1],
+                RecordType = doneAndTotal[0] == doneAndTotal[1] ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            };
+            WriteProgress(record);
         }
 
         private void ShowProgress()

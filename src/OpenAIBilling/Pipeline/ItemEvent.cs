@@ -17,6 +17,8 @@ namespace OpenAIBilling.Commands.Pipeline
         public static ItemEvent Output(object record) => new ItemEvent(ItemEventKind.Output, record);
 
         public static ItemEvent Message(ItemEventKind kind, string text) => new ItemEvent(kind, text);
+
+        public static ItemEvent Progress(int done, int total) => new ItemEvent(ItemEventKind.WindowProgress, new[] { done, total });
     }
 
     internal enum ItemEventKind
@@ -25,5 +27,7 @@ namespace OpenAIBilling.Commands.Pipeline
         Verbose,
         Debug,
         Warning,
+        /// <summary>Payload: int[] { done, total } windows of one key.</summary>
+        WindowProgress,
     }
 }

@@ -58,6 +58,8 @@ namespace OpenAIBilling.Commands.Pipeline
 
         public void Warning(string message) => Enqueue(ItemEvent.Message(ItemEventKind.Warning, message));
 
+        public void WindowProgress(int done, int total) => Enqueue(ItemEvent.Progress(done, total));
+
         private void Enqueue(ItemEvent item)
         {
             _events.Enqueue(item);

@@ -42,6 +42,29 @@ namespace OpenAIBilling.Tests.Cmdlets
             }
         }
 
+        [Fact]
+        public void Progress_counts_keys_done_and_read_and_completes()
+        {
+            using var shell = PowerShellHost.Create();
+            shell.AddScript("param($relay) 1..3 | ForEach-Object { 'sk-relayok-{0:D20}' -f $_ } | Get-OpenAIBalance -BaseUri $relay").AddArgument(_server.Relay);
+            Assert.Equal(3, shell.Invoke().Count);
+            var keys = shell.Streams.Progress.Where(p => p.Activity == "Get-OpenAIBalance").ToList();
+            Assert.Contains(keys, p => p.StatusDescription == "3 done of 3 read");
+            Assert.Equal(ProgressRecordType.Completed, keys.Last().RecordType);
+        }
+
+        [Fact]
+        public void Progress_counts_the_windows_of_a_long_range()
+        {
+            using var shell = PowerShellHost.Create();
+            shell.AddScript("param($openai) Get-OpenAIUsage -ApiKey 'sess-paid-000000000000000001' -BaseUri $openai -StartDate ([DateTime]::UtcNow.Date.AddDays(-364))").AddArgument(_server.OpenAI);
+            Assert.Single(shell.Invoke());
+            var windows = shell.Streams.Progress.Where(p => p.Activity.EndsWith("windows", StringComparison.Ordinal)).ToList();
+            Assert.Equal(new[] { "1 done of 4 windows", "2 done of 4 windows", "3 done of 4 windows", "4 done of 4 windows" }, windows.Select(p => p.StatusDescription));
+            Assert.Equal(ProgressRecordType.Completed, windows.Last().RecordType);
+            Assert.DoesNotContain(shell.Streams.Progress, p => p.Activity == "Get-OpenAIUsage");
+        }
+
         [Theory]
         [InlineData("a slow request", "Get-OpenAIBalance -ApiKey 'sk-relayok-faultslow-00000001' -BaseUri $relay")]
         [InlineData("a retry delay", "Get-OpenAIBalance -ApiKey 'sk-relayok-00000000000000002' -BaseUri 'http://127.0.0.1:1' -MaximumRetryCount 5 -RetryIntervalSec 60")]

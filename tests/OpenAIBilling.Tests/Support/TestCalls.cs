@@ -33,5 +33,7 @@ namespace OpenAIBilling.Tests.Support
         public void Debug(string message) => Messages.Enqueue("DEBUG: " + message);
 
         public void Warning(string message) => Messages.Enqueue("WARNING: " + message);
+
+        public void WindowProgress(int done, int total) => Messages.Enqueue($"PROGRESS: {done}/{total}");
     }
 }
