@@ -205,6 +205,17 @@ namespace OpenAIBilling.Tests.Client
         }
 
         [Fact]
+        public async Task A_refused_connection_is_retried_then_ConnectionFailed()
+        {
+            var log = new CollectingLog();
+            var call = new BillingCall(Keys.ApiKey.Parse(RelayToken), Hosts.BillingHost.Parse(new Uri("http://127.0.0.1:1")),
+                new RequestSettings { MaximumRetryCount = 1, RetryIntervalSec = 1, Log = log });
+            var error = await Assert.ThrowsAsync<BillingException>(() => BalanceQuery.GetAsync(call, BalanceSource.Subscription, Today));
+            Assert.Equal(BillingErrorId.ConnectionFailed, error.ErrorId);
+            Assert.Contains(log.Messages, m => m.Contains("(attempt 2)", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public async Task Plain_http_to_a_remote_host_sends_nothing()
         {
             var handler = new FakeHandler().On("/v1/", 200, "{}");
