@@ -14,10 +14,8 @@ namespace OpenAIBilling.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "OpenAITokenUsage", DefaultParameterSetName = PeriodSet)]
     [OutputType(typeof(TokenUsageRecord))]
-    public sealed class GetOpenAITokenUsageCommand : BillingCommand
+    public sealed class GetOpenAITokenUsageCommand : DateRangeCommand
     {
-        private const string PeriodSet = "Period";
-        private const string DateSet = "DateRange";
         private const string TimeSet = "TimeRange";
         private TokenUsageRequest? _request;
 
@@ -34,18 +32,6 @@ namespace OpenAIBilling.Commands
         /// <summary>The width of each bucket.</summary>
         [Parameter]
         public BucketWidth BucketWidth { get; set; } = BucketWidth.Day;
-
-        /// <summary>A named range of UTC days; default ThisMonth.</summary>
-        [Parameter(ParameterSetName = PeriodSet)]
-        public Period Period { get; set; } = Period.ThisMonth;
-
-        /// <summary>The first UTC day (inclusive).</summary>
-        [Parameter(ParameterSetName = DateSet, Mandatory = true)]
-        public DateTime StartDate { get; set; }
-
-        /// <summary>The last UTC day (inclusive); default today.</summary>
-        [Parameter(ParameterSetName = DateSet)]
-        public DateTime EndDate { get; set; }
 
         /// <summary>The first instant (inclusive).</summary>
         [Parameter(ParameterSetName = TimeSet, Mandatory = true)]
@@ -93,9 +79,7 @@ namespace OpenAIBilling.Commands
             }
             else
             {
-                DateRange range = ParameterSetName == DateSet
-                    ? DateRangeResolver.FromDates(StartDate, MyInvocation.BoundParameters.ContainsKey(nameof(EndDate)) ? EndDate : (DateTime?)null, Today, out _)
-                    : DateRangeResolver.FromPeriod(Period, Today);
+                DateRange range = ResolveDateRange();
                 start = new DateTimeOffset(range.Start, TimeSpan.Zero);
                 end = new DateTimeOffset(range.EndExclusive, TimeSpan.Zero);
             }

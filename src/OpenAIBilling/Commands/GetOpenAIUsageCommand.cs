@@ -15,10 +15,8 @@ namespace OpenAIBilling.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "OpenAIUsage", DefaultParameterSetName = PeriodSet)]
     [OutputType(typeof(CostRecord))]
-    public sealed class GetOpenAIUsageCommand : BillingCommand
+    public sealed class GetOpenAIUsageCommand : DateRangeCommand
     {
-        private const string PeriodSet = "Period";
-        private const string RangeSet = "DateRange";
         private DateRange _range;
 
         /// <summary>The key: a string or a SecureString.</summary>
@@ -26,18 +24,6 @@ namespace OpenAIBilling.Commands
         [ApiKeyTransformation]
         [AllowNull]
         public SecureString? ApiKey { get; set; }
-
-        /// <summary>A named range of UTC days; default ThisMonth.</summary>
-        [Parameter(ParameterSetName = PeriodSet)]
-        public Period Period { get; set; } = Period.ThisMonth;
-
-        /// <summary>The first UTC day (inclusive); only its date part is used.</summary>
-        [Parameter(ParameterSetName = RangeSet, Mandatory = true)]
-        public DateTime StartDate { get; set; }
-
-        /// <summary>The last UTC day (inclusive); default today. A date after today is clamped to today.</summary>
-        [Parameter(ParameterSetName = RangeSet)]
-        public DateTime EndDate { get; set; }
 
         /// <summary>Total (one record per group for the range) or Daily (per day per group).</summary>
         [Parameter]
@@ -63,20 +49,7 @@ namespace OpenAIBilling.Commands
 
         protected override void PrepareArguments()
         {
-            if (ParameterSetName == RangeSet)
-            {
-                DateTime? end = MyInvocation.BoundParameters.ContainsKey(nameof(EndDate)) ? EndDate : (DateTime?)null;
-                _range = DateRangeResolver.FromDates(StartDate, end, Today, out bool clamped);
-                if (clamped)
-                {
-                    WriteVerbose($"-EndDate is after today (UTC); using {DateRange.Format(_range.End)}.");
-                }
-            }
-            else
-            {
-                _range = DateRangeResolver.FromPeriod(Period, Today);
-            }
-
+            _range = ResolveDateRange();
             WriteVerbose($"Reporting costs for {_range} ({_range.Days} days, UTC).");
         }
 

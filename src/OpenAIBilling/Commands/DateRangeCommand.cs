@@ -1,0 +1,46 @@
+using System;
+using System.Management.Automation;
+using OpenAIBilling.Dates;
+
+namespace OpenAIBilling.Commands
+{
+    /// <summary>
+    /// The cmdlets that report over a range of UTC days: <c>-Period</c>, or <c>-StartDate</c> and <c>-EndDate</c>
+    /// (spec §2.3), turned into one <see cref="DateRange"/>.
+    /// </summary>
+    public abstract class DateRangeCommand : BillingCommand
+    {
+        protected const string PeriodSet = "Period";
+        protected const string DateSet = "DateRange";
+
+        /// <summary>A named range of UTC days; default ThisMonth.</summary>
+        [Parameter(ParameterSetName = PeriodSet)]
+        public Period Period { get; set; } = Period.ThisMonth;
+
+        /// <summary>The first UTC day (inclusive); only its date part is used.</summary>
+        [Parameter(ParameterSetName = DateSet, Mandatory = true)]
+        public DateTime StartDate { get; set; }
+
+        /// <summary>The last UTC day (inclusive); default today. A date after today is clamped to today.</summary>
+        [Parameter(ParameterSetName = DateSet)]
+        public DateTime EndDate { get; set; }
+
+        /// <summary>The days asked for; a <c>BillingException</c> (<c>InvalidDateRange</c>) when they make no sense.</summary>
+        protected DateRange ResolveDateRange()
+        {
+            if (ParameterSetName != DateSet)
+            {
+                return DateRangeResolver.FromPeriod(Period, Today);
+            }
+
+            DateTime? end = MyInvocation.BoundParameters.ContainsKey(nameof(EndDate)) ? EndDate : (DateTime?)null;
+            var range = DateRangeResolver.FromDates(StartDate, end, Today, out bool clamped);
+            if (clamped)
+            {
+                WriteVerbose($"-EndDate is after today (UTC); using {DateRange.Format(range.End)}.");
+            }
+
+            return range;
+        }
+    }
+}
