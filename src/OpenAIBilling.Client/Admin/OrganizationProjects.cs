@@ -22,8 +22,7 @@ namespace OpenAIBilling.Admin
             {
                 var query = new QueryString().Add("limit", PageSize).Add("after", after);
                 var response = await BillingTransport.GetAsync(call, "/v1/organization/projects" + query).ConfigureAwait(false);
-                ResponseErrors.ThrowIfFailed(call, response, EndpointFamily.Admin);
-                var (items, hasMore, last) = JsonBody.Read(response, "project list", Parse);
+                var (items, hasMore, last) = ResponseErrors.Read(call, response, EndpointFamily.Admin, "project list", Parse);
                 projects.AddRange(items);
                 if (!hasMore || last == null || last == after)
                 {

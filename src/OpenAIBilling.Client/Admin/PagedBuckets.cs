@@ -23,8 +23,7 @@ namespace OpenAIBilling.Admin
             {
                 string pathAndQuery = path + baseQuery + (cursor == null ? string.Empty : "&page=" + Uri.EscapeDataString(cursor));
                 var response = await BillingTransport.GetAsync(call, pathAndQuery).ConfigureAwait(false);
-                ResponseErrors.ThrowIfFailed(call, response, EndpointFamily.Admin);
-                var parsed = JsonBody.Read(response, what, root => BucketPage<T>.Parse(root, parseResult));
+                var parsed = ResponseErrors.Read(call, response, EndpointFamily.Admin, what, root => BucketPage<T>.Parse(root, parseResult));
                 buckets.AddRange(parsed.Buckets);
                 if (parsed.NextPage == null)
                 {

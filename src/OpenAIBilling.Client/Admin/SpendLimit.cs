@@ -37,8 +37,7 @@ namespace OpenAIBilling.Admin
                 return NotSet;
             }
 
-            ResponseErrors.ThrowIfFailed(call, response, EndpointFamily.Admin);
-            return JsonBody.Read(response, "spend limit", Parse);
+            return ResponseErrors.Read(call, response, EndpointFamily.Admin, "spend limit", Parse);
         }
 
         private static SpendLimit Parse(JsonElement root)

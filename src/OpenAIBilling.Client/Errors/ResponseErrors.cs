@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using OpenAIBilling.Http;
 using OpenAIBilling.Json;
@@ -15,26 +16,28 @@ namespace OpenAIBilling.Errors
         private const string SessionKeyMarker = "must be made with a session key";
         private static readonly Regex Exhausted = new Regex(@"额度已用尽|quota (is )?(exhausted|used up)|token.*exhausted", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-        /// <summary>Throws the error the answer stands for; returns when it is a success without an error envelope.</summary>
-        public static void ThrowIfFailed(BillingCall call, ApiResponse response, EndpointFamily family)
+        /// <summary>
+        /// Reads a successful answer's JSON once with <paramref name="parse"/>; throws the error the answer stands for
+        /// instead when its status is a failure or its body is an error envelope (relays send those with HTTP 200).
+        /// </summary>
+        public static T Read<T>(BillingCall call, ApiResponse response, EndpointFamily family, string what, Func<JsonElement, T> parse)
         {
-            var error = ErrorFor(call, response, family);
-            if (error != null)
+            if (!response.IsSuccess)
             {
-                throw error;
+                throw ErrorFor(call, response, ErrorEnvelope.TryParse(response.Body), family);
             }
+
+            return JsonBody.Read(response, what, root =>
+            {
+                var envelope = ErrorEnvelope.From(root);
+                return envelope == null ? parse(root) : throw ErrorFor(call, response, envelope, family);
+            });
         }
 
-        /// <summary>The error the answer stands for, or null for a success without an error envelope.</summary>
-        public static BillingException? ErrorFor(BillingCall call, ApiResponse response, EndpointFamily family)
+        /// <summary>The error a failed answer (or a successful one carrying <paramref name="envelope"/>) stands for.</summary>
+        internal static BillingException ErrorFor(BillingCall call, ApiResponse response, ErrorEnvelope? envelope, EndpointFamily family)
         {
             int status = response.StatusCode;
-            var envelope = ErrorEnvelope.TryParse(response.Body);
-            if (response.IsSuccess && envelope == null)
-            {
-                return null;
-            }
-
             string serverSays = ServerText(call, response, envelope);
             string where = $"{call.Host.Display} answered HTTP {status}{ReasonPhrase(status)} to GET {response.RequestUri.AbsolutePath}";
             string message = where + (serverSays.Length > 0 ? ": " + serverSays : ".");

@@ -31,6 +31,22 @@ namespace OpenAIBilling.Json
             }
         }
 
+        /// <summary>Whether the body is JSON at all.</summary>
+        public static bool IsJson(ApiResponse response)
+        {
+            try
+            {
+                using (JsonDocument.Parse(response.Body, Options))
+                {
+                    return true;
+                }
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
+
         /// <summary>Reads <paramref name="read"/> from the body, turning any shape surprise into <c>InvalidResponse</c>.</summary>
         public static T Read<T>(ApiResponse response, string what, Func<JsonElement, T> read)
         {

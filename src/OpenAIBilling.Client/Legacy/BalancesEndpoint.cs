@@ -51,8 +51,7 @@ namespace OpenAIBilling.Legacy
                     throw Absent(call, remembered: false);
                 }
 
-                ResponseErrors.ThrowIfFailed(call, response, EndpointFamily.Balances);
-                var body = TryRead(response);
+                var body = TryRead(call, response);
                 if (body == null)
                 {
                     decided = false;
@@ -72,23 +71,18 @@ namespace OpenAIBilling.Legacy
         }
 
         /// <summary>
-        /// The balance in a 200 answer; null when the answer is not a balance at all (a web page, another JSON
-        /// document). A balance body with a field of the wrong kind is <c>InvalidResponse</c>.
+        /// The balance in the answer; null when a successful answer is not a balance at all (a web page, another JSON
+        /// document). Failures and error envelopes throw their errors; a balance body with a field of the wrong kind
+        /// is <c>InvalidResponse</c>.
         /// </summary>
-        private static BalancesBody? TryRead(ApiResponse response)
+        private static BalancesBody? TryRead(BillingCall call, ApiResponse response)
         {
-            try
-            {
-                using (System.Text.Json.JsonDocument.Parse(response.Body, JsonBody.Options))
-                {
-                }
-            }
-            catch (System.Text.Json.JsonException)
+            if (response.IsSuccess && !JsonBody.IsJson(response))
             {
                 return null;
             }
 
-            return JsonBody.Read(response, "balance", BalancesBody.TryParse);
+            return ResponseErrors.Read(call, response, EndpointFamily.Balances, "balance", BalancesBody.TryParse);
         }
 
         private static BillingException Absent(BillingCall call, bool remembered) =>

@@ -66,8 +66,7 @@ namespace OpenAIBilling.Legacy
                 }
             }
 
-            ResponseErrors.ThrowIfFailed(call, response, EndpointFamily.Legacy);
-            return JsonBody.Read(response, what, parse);
+            return ResponseErrors.Read(call, response, EndpointFamily.Legacy, what, parse);
         }
     }
 }
