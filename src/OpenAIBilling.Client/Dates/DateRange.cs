@@ -5,7 +5,7 @@ using System.Globalization;
 namespace OpenAIBilling.Dates
 {
     /// <summary>A range of whole UTC days, both ends inclusive, as users think of dates.</summary>
-    public readonly struct DateRange : IEquatable<DateRange>
+    public sealed class DateRange : IEquatable<DateRange>
     {
         public DateRange(DateTime start, DateTime end)
         {
@@ -53,7 +53,7 @@ namespace OpenAIBilling.Dates
 
         public static string Format(DateTime day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        public bool Equals(DateRange other) => Start == other.Start && End == other.End;
+        public bool Equals(DateRange? other) => other != null && Start == other.Start && End == other.End;
 
         public override bool Equals(object? obj) => obj is DateRange other && Equals(other);
 

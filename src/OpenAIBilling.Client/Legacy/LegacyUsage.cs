@@ -109,7 +109,7 @@ namespace OpenAIBilling.Legacy
     }
 
     /// <summary>A line item's cost on one day, in USD.</summary>
-    internal readonly struct LineItemCost
+    internal sealed class LineItemCost
     {
         public LineItemCost(string name, decimal amountUsd)
         {

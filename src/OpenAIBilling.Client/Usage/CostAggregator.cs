@@ -12,6 +12,7 @@ namespace OpenAIBilling.Usage
     /// </summary>
     internal sealed class CostAggregator
     {
+        private const char KeySeparator = '\u001f';
         private readonly bool _byLineItem;
         private readonly bool _byProject;
         private readonly bool _byApiKey;
@@ -33,11 +34,21 @@ namespace OpenAIBilling.Usage
         /// <summary>Records per day of <paramref name="range"/>, in date order.</summary>
         public List<CostRecord> Daily(DateRange range, IEnumerable<CostFact> facts)
         {
-            var byDay = facts.ToLookup(fact => fact.Day);
-            var records = new List<CostRecord>();
-            for (var day = range.Start; day <= range.End; day = day.AddDays(1))
+            var byDay = new List<CostFact>[range.Days];
+            foreach (var fact in facts)
             {
-                records.AddRange(Build(new DateRange(day, day), byDay[day]));
+                int day = (int)(fact.Day - range.Start).TotalDays;
+                if (day >= 0 && day < byDay.Length)
+                {
+                    (byDay[day] ??= new List<CostFact>()).Add(fact);
+                }
+            }
+
+            var records = new List<CostRecord>();
+            for (int day = 0; day < byDay.Length; day++)
+            {
+                var date = range.Start.AddDays(day);
+                records.AddRange(Build(new DateRange(date, date), byDay[day] ?? Enumerable.Empty<CostFact>()));
             }
 
             return records;
@@ -45,8 +56,7 @@ namespace OpenAIBilling.Usage
 
         private List<CostRecord> Build(DateRange range, IEnumerable<CostFact> facts)
         {
-            var groups = new Dictionary<(string?, string?, string?), CostRecord>();
-            var quantityKnown = new Dictionary<(string?, string?, string?), bool>();
+            var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
             foreach (var fact in facts)
             {
                 if (!range.Contains(fact.Day))
@@ -54,43 +64,27 @@ namespace OpenAIBilling.Usage
                     continue;
                 }
 
-                var key = (_byLineItem ? fact.LineItem : null, _byProject ? fact.ProjectId : null, _byApiKey ? fact.ApiKeyId : null);
-                if (!groups.TryGetValue(key, out var record))
+                string? lineItem = _byLineItem ? fact.LineItem : null;
+                string? projectId = _byProject ? fact.ProjectId : null;
+                string? apiKeyId = _byApiKey ? fact.ApiKeyId : null;
+                string key = lineItem + KeySeparator + projectId + KeySeparator + apiKeyId;
+                if (!groups.TryGetValue(key, out var group))
                 {
-                    record = NewRecord(range, key);
-                    record.Quantity = 0m;
-                    record.QuantityUnit = fact.QuantityUnit;
-                    groups[key] = record;
-                    quantityKnown[key] = true;
+                    group = new Group(NewRecord(range, lineItem, projectId, apiKeyId), fact.QuantityUnit);
+                    groups[key] = group;
                 }
 
-                record.AmountUsd += fact.AmountUsd;
-                if (quantityKnown[key] && fact.Quantity.HasValue && fact.QuantityUnit == record.QuantityUnit)
-                {
-                    record.Quantity += fact.Quantity.Value;
-                }
-                else
-                {
-                    quantityKnown[key] = false;
-                }
-            }
-
-            foreach (var pair in quantityKnown)
-            {
-                if (!pair.Value)
-                {
-                    groups[pair.Key].Quantity = null;
-                    groups[pair.Key].QuantityUnit = null;
-                }
+                group.Add(fact);
             }
 
             if (!IsGrouped)
             {
-                var only = groups.Count == 0 ? NewRecord(range, (null, null, null)) : groups.Values.Single();
+                var only = groups.Count == 0 ? NewRecord(range, null, null, null) : groups.Values.Single().Finish();
                 return new List<CostRecord> { only };
             }
 
             return groups.Values
+                .Select(group => group.Finish())
                 .Where(record => record.AmountUsd != 0m)
                 .OrderBy(record => record.LineItem, StringComparer.Ordinal)
                 .ThenBy(record => record.ProjectId, StringComparer.Ordinal)
@@ -98,14 +92,49 @@ namespace OpenAIBilling.Usage
                 .ToList();
         }
 
-        private CostRecord NewRecord(DateRange range, (string? LineItem, string? ProjectId, string? ApiKeyId) key) => new CostRecord
+        private CostRecord NewRecord(DateRange range, string? lineItem, string? projectId, string? apiKeyId) => new CostRecord
         {
             StartDate = range.Start,
             EndDate = range.End,
-            LineItem = key.LineItem,
-            ProjectId = key.ProjectId,
-            ApiKeyId = key.ApiKeyId,
+            LineItem = lineItem,
+            ProjectId = projectId,
+            ApiKeyId = apiKeyId,
             Source = _source,
         };
+
+        /// <summary>One group's running sums; its quantity holds only while every fact gives one in the same unit.</summary>
+        private sealed class Group
+        {
+            private readonly CostRecord _record;
+            private readonly string? _unit;
+            private decimal _quantity;
+            private bool _quantityKnown = true;
+
+            public Group(CostRecord record, string? unit)
+            {
+                _record = record;
+                _unit = unit;
+            }
+
+            public void Add(CostFact fact)
+            {
+                _record.AmountUsd += fact.AmountUsd;
+                if (_quantityKnown && fact.Quantity.HasValue && fact.QuantityUnit == _unit)
+                {
+                    _quantity += fact.Quantity.Value;
+                }
+                else
+                {
+                    _quantityKnown = false;
+                }
+            }
+
+            public CostRecord Finish()
+            {
+                _record.Quantity = _quantityKnown ? _quantity : (decimal?)null;
+                _record.QuantityUnit = _quantityKnown ? _unit : null;
+                return _record;
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@ using System;
 namespace OpenAIBilling.Usage
 {
     /// <summary>One amount spent on one day, as a source reported it, before grouping.</summary>
-    internal readonly struct CostFact
+    internal sealed class CostFact
     {
         public CostFact(DateTime day, decimal amountUsd, string? lineItem, string? projectId, string? apiKeyId, decimal? quantity, string? quantityUnit)
         {

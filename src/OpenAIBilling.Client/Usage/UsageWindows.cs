@@ -42,7 +42,7 @@ namespace OpenAIBilling.Usage
     }
 
     /// <summary>One request's span and how many buckets it holds.</summary>
-    internal readonly struct UsageWindow
+    internal sealed class UsageWindow
     {
         public UsageWindow(DateTimeOffset start, DateTimeOffset end, int buckets)
         {
