@@ -26,6 +26,19 @@ Describe 'Get-OpenAIBalance' {
             $balance | Should -BeOfType ([OpenAIBilling.Balance])
         }
 
+        It 'shows each request and the source that answered with -Verbose, and response headers with -Debug' {
+            $records = Get-OpenAIBalance -ApiKey $relayToken -BaseUri $server.Relay -Verbose -Debug 4>&1 5>&1
+            $verbose = ($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+            $verbose | Should -Contain 'sk-...0001: the Subscription source answered.'
+            $verbose -match '^GET http://127\.0\.0\.1:\d+/v1/dashboard/billing/subscription \(attempt 1\) -> 200 in \d+ ms\.$' | Should -Not -BeNullOrEmpty
+            ($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Message -match '^Response headers: ' | Should -Not -BeNullOrEmpty
+        }
+
+        It 'writes nothing but the object without -Verbose or -Debug' {
+            Get-OpenAIBalance -ApiKey $relayToken -BaseUri $server.Relay 4>&1 5>&1 |
+                Where-Object { $_ -isnot [OpenAIBilling.Balance] } | Should -BeNullOrEmpty
+        }
+
         It 'accepts the base URI with /v1' {
             (Get-OpenAIBalance -ApiKey $relayToken -BaseUri ($server.Relay + '/v1')).AvailableUsd | Should -Be 22.375
         }

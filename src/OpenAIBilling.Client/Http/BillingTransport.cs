@@ -144,8 +144,15 @@ namespace OpenAIBilling.Http
                         var headers = CollectHeaders(message);
                         byte[] body = await ReadBodyAsync(call, uri, message, timeout.Token).ConfigureAwait(false);
                         var response = new ApiResponse((int)message.StatusCode, body, headers, uri);
-                        settings.Log.Verbose($"GET {Describe(call, uri)} (attempt {attempt}) -> {response.StatusCode} in {stopwatch.ElapsedMilliseconds} ms.");
-                        settings.Log.Debug("Response headers: " + DescribeHeaders(call, headers));
+                        if (settings.Log.WantsVerbose)
+                        {
+                            settings.Log.Verbose($"GET {Describe(call, uri)} (attempt {attempt}) -> {response.StatusCode} in {stopwatch.ElapsedMilliseconds} ms.");
+                        }
+
+                        if (settings.Log.WantsDebug)
+                        {
+                            settings.Log.Debug("Response headers: " + DescribeHeaders(call, headers));
+                        }
                         return response;
                     }
                 }

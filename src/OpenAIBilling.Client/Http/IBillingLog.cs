@@ -3,6 +3,12 @@ namespace OpenAIBilling.Http
     /// <summary>Where the client reports what it does; the cmdlets forward it to PowerShell's streams.</summary>
     public interface IBillingLog
     {
+        /// <summary>Whether verbose messages are shown; per-request messages are not even built otherwise.</summary>
+        bool WantsVerbose { get; }
+
+        /// <summary>Whether debug messages are shown.</summary>
+        bool WantsDebug { get; }
+
         void Verbose(string message);
 
         void Debug(string message);
@@ -17,6 +23,10 @@ namespace OpenAIBilling.Http
     public sealed class NullBillingLog : IBillingLog
     {
         public static readonly NullBillingLog Instance = new NullBillingLog();
+
+        public bool WantsVerbose => false;
+
+        public bool WantsDebug => false;
 
         public void Verbose(string message) { }
 

@@ -27,6 +27,8 @@ namespace OpenAIBilling.Commands
         private int _read;
         private int _done;
         private bool _progressShown;
+        private bool _wantsVerbose;
+        private bool _wantsDebug;
 
         /// <summary>The API's base URI; default <c>$env:OPENAI_BASE_URL</c>, else https://api.openai.com. With or without <c>/v1</c>.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -97,6 +99,8 @@ namespace OpenAIBilling.Commands
         {
             Today = DateTime.UtcNow.Date;
             _throttle = new RequestThrottle(ThrottleLimit);
+            _wantsVerbose = StreamShown("Verbose", "VerbosePreference");
+            _wantsDebug = StreamShown("Debug", "DebugPreference");
             try
             {
                 PrepareArguments();
@@ -118,12 +122,12 @@ namespace OpenAIBilling.Commands
             }
 
             _read++;
-            var item = new WorkItem(new ErrorTarget(null, Name, null), null, _changed);
+            var item = NewItem(new ErrorTarget(null, Name, null), null);
             try
             {
                 var host = KeyChain.ResolveHost(BaseUri);
                 var key = KeyChain.Resolve(plainKey, host);
-                item = new WorkItem(new ErrorTarget(key.Hint, Name, host.Display), key, _changed);
+                item = NewItem(new ErrorTarget(key.Hint, Name, host.Display), key);
                 var call = new BillingCall(key, host, CreateSettings(item), Name);
                 item.Start(it => RunAsync(call, it));
             }
@@ -154,6 +158,20 @@ namespace OpenAIBilling.Commands
             _throttle?.Dispose();
             _changed.Dispose();
             GC.SuppressFinalize(this);
+        }
+
+        private WorkItem NewItem(ErrorTarget target, ApiKey? key) => new WorkItem(target, key, _changed, _wantsVerbose, _wantsDebug);
+
+        /// <summary>Whether -Verbose or -Debug (or the preference variables) show that stream for this call.</summary>
+        private bool StreamShown(string switchName, string preferenceVariable)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(switchName, out var bound) && bound is SwitchParameter given)
+            {
+                return given.IsPresent;
+            }
+
+            return LanguagePrimitives.TryConvertTo(GetVariableValue(preferenceVariable), out ActionPreference preference)
+                && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
         }
 
         private RequestSettings CreateSettings(IBillingLog log) => new RequestSettings

@@ -15,12 +15,18 @@ namespace OpenAIBilling.Commands.Pipeline
         private readonly ConcurrentQueue<ItemEvent> _events = new ConcurrentQueue<ItemEvent>();
         private readonly SemaphoreSlim _changed;
 
-        public WorkItem(ErrorTarget target, Keys.ApiKey? key, SemaphoreSlim changed)
+        public WorkItem(ErrorTarget target, Keys.ApiKey? key, SemaphoreSlim changed, bool wantsVerbose, bool wantsDebug)
         {
             Target = target;
             Key = key;
             _changed = changed;
+            WantsVerbose = wantsVerbose;
+            WantsDebug = wantsDebug;
         }
+
+        public bool WantsVerbose { get; }
+
+        public bool WantsDebug { get; }
 
         /// <summary>The item's key, so that any unexpected failure text can be redacted.</summary>
         public Keys.ApiKey? Key { get; }

@@ -28,6 +28,10 @@ namespace OpenAIBilling.Tests.Support
     {
         public System.Collections.Concurrent.ConcurrentQueue<string> Messages { get; } = new();
 
+        public bool WantsVerbose => true;
+
+        public bool WantsDebug => true;
+
         public void Verbose(string message) => Messages.Enqueue("VERBOSE: " + message);
 
         public void Debug(string message) => Messages.Enqueue("DEBUG: " + message);
