@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using System.Threading;
@@ -13,22 +12,15 @@ using OpenAIBilling.Keys;
 namespace OpenAIBilling.Commands
 {
     /// <summary>
-    /// What every OpenAIBilling cmdlet shares: the common parameters (spec §2.2), and the pipeline engine that
-    /// answers each input in the background, up to -ThrottleLimit requests at a time, while writing results in
-    /// input order from the pipeline thread as soon as they and everything before them are done.
+    /// What every OpenAIBilling cmdlet shares: the common parameters (spec §2.2), and the life of a call — each input
+    /// is started at once on a shared throttle and handed to <see cref="OrderedOutput"/>, which writes the results
+    /// in input order; Ctrl+C cancels everything.
     /// </summary>
     public abstract class BillingCommand : PSCmdlet, IDisposable
     {
-        private const int ProgressActivityId = 0x0A1B;
-        private readonly Queue<WorkItem> _items = new Queue<WorkItem>();
-        private readonly SemaphoreSlim _changed = new SemaphoreSlim(0);
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private RequestThrottle? _throttle;
-        private int _read;
-        private int _done;
-        private bool _progressShown;
-        private bool _wantsVerbose;
-        private bool _wantsDebug;
+        private OrderedOutput? _output;
 
         /// <summary>The API's base URI; default <c>$env:OPENAI_BASE_URL</c>, else https://api.openai.com. With or without <c>/v1</c>.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -99,8 +91,7 @@ namespace OpenAIBilling.Commands
         {
             Today = DateTime.UtcNow.Date;
             _throttle = new RequestThrottle(ThrottleLimit);
-            _wantsVerbose = StreamShown("Verbose", "VerbosePreference");
-            _wantsDebug = StreamShown("Debug", "DebugPreference");
+            _output = new OrderedOutput(this, _stopping.Token, StreamShown("Verbose", "VerbosePreference"), StreamShown("Debug", "DebugPreference"));
             try
             {
                 PrepareArguments();
@@ -121,13 +112,12 @@ namespace OpenAIBilling.Commands
                 return;
             }
 
-            _read++;
-            var item = NewItem(new ErrorTarget(null, Name, null), null);
+            var item = _output!.NewItem(new ErrorTarget(null, Name, null), null);
             try
             {
                 var host = KeyChain.ResolveHost(BaseUri);
                 var key = KeyChain.Resolve(plainKey, host);
-                item = NewItem(new ErrorTarget(key.Hint, Name, host.Display), key);
+                item = _output.NewItem(new ErrorTarget(key.Hint, Name, host.Display), key);
                 var call = new BillingCall(key, host, CreateSettings(item), Name);
                 item.Start(it => RunAsync(call, it));
             }
@@ -136,18 +126,10 @@ namespace OpenAIBilling.Commands
                 item.Start(_ => Task.FromException(ex));
             }
 
-            _items.Enqueue(item);
-            Drain(wait: false);
+            _output.Add(item);
         }
 
-        protected override void EndProcessing()
-        {
-            Drain(wait: true);
-            if (_progressShown)
-            {
-                WriteProgress(new ProgressRecord(ProgressActivityId, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
-            }
-        }
+        protected override void EndProcessing() => _output!.Complete();
 
         protected override void StopProcessing() => _stopping.Cancel();
 
@@ -156,11 +138,9 @@ namespace OpenAIBilling.Commands
             _stopping.Cancel();
             _stopping.Dispose();
             _throttle?.Dispose();
-            _changed.Dispose();
+            _output?.Dispose();
             GC.SuppressFinalize(this);
         }
-
-        private WorkItem NewItem(ErrorTarget target, ApiKey? key) => new WorkItem(target, key, _changed, _wantsVerbose, _wantsDebug);
 
         /// <summary>Whether -Verbose or -Debug (or the preference variables) show that stream for this call.</summary>
         private bool StreamShown(string switchName, string preferenceVariable)
@@ -187,101 +167,5 @@ namespace OpenAIBilling.Commands
             Log = log,
             CancellationToken = _stopping.Token,
         };
-
-        /// <summary>Writes what the items at the head of the queue have ready; with <paramref name="wait"/>, until all are done.</summary>
-        private void Drain(bool wait)
-        {
-            while (_items.Count > 0)
-            {
-                var head = _items.Peek();
-                WriteEvents(head);
-                if (head.Completion.IsCompleted)
-                {
-                    WriteEvents(head);
-                    _items.Dequeue();
-                    _done++;
-                    ShowProgress();
-                    if (head.Completion.IsFaulted || head.Completion.IsCanceled)
-                    {
-                        ReportFailure(head);
-                    }
-
-                    continue;
-                }
-
-                if (!wait)
-                {
-                    return;
-                }
-
-                try
-                {
-                    _changed.Wait(_stopping.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    throw new PipelineStoppedException();
-                }
-            }
-        }
-
-        private void WriteEvents(WorkItem item)
-        {
-            while (item.TryTake(out var next))
-            {
-                switch (next.Kind)
-                {
-                    case ItemEventKind.Output: WriteObject(next.Payload); break;
-                    case ItemEventKind.Verbose: WriteVerbose((string)next.Payload); break;
-                    case ItemEventKind.Debug: WriteDebug((string)next.Payload); break;
-                    case ItemEventKind.Warning: WriteWarning((string)next.Payload); break;
-                    case ItemEventKind.WindowProgress: ShowWindowProgress((int[])next.Payload); break;
-                }
-            }
-        }
-
-        private void ShowWindowProgress(int[] doneAndTotal)
-        {
-            var record = new ProgressRecord(ProgressActivityId + 1, MyInvocation.MyCommand.Name + " windows", $"{doneAndTotal[0]} done of {doneAndTotal[1]} windows")
-            {
-                PercentComplete = 100 * doneAndTotal[0] / doneAndTotal[1],
-                RecordType = doneAndTotal[0] == doneAndTotal[1] ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-            };
-            WriteProgress(record);
-        }
-
-        private void ShowProgress()
-        {
-            if (_read > 1)
-            {
-                _progressShown = true;
-                WriteProgress(new ProgressRecord(ProgressActivityId, MyInvocation.MyCommand.Name, $"{_done} done of {_read} read"));
-            }
-        }
-
-        private void ReportFailure(WorkItem item)
-        {
-            Exception? failure = item.Completion.Exception?.GetBaseException();
-            if (item.Completion.IsCanceled || failure is OperationCanceledException)
-            {
-                if (_stopping.IsCancellationRequested)
-                {
-                    throw new PipelineStoppedException();
-                }
-
-                failure = new TimeoutException("The request was cancelled.");
-            }
-
-            var error = failure as BillingException ?? BillingErrorRecord.Wrap(failure!, item.Key);
-            var record = BillingErrorRecord.Create(error, item.Target);
-            if (MyInvocation.ExpectingInput)
-            {
-                WriteError(record);
-            }
-            else
-            {
-                ThrowTerminatingError(record);
-            }
-        }
     }
 }

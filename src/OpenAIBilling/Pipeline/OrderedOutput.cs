@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using OpenAIBilling.Errors;
+using OpenAIBilling.Keys;
+
+namespace OpenAIBilling.Commands.Pipeline
+{
+    /// <summary>
+    /// The pipeline engine of one cmdlet call: inputs are answered in the background, and what they produce is written
+    /// from the pipeline thread in input order, each item as soon as it and every item before it are done.
+    /// Errors are per item (non-terminating) with pipeline input, terminating without; progress counts items.
+    /// </summary>
+    internal sealed class OrderedOutput : IDisposable
+    {
+        private const int ProgressActivityId = 0x0A1B;
+        private readonly Queue<WorkItem> _items = new Queue<WorkItem>();
+        private readonly SemaphoreSlim _changed = new SemaphoreSlim(0);
+        private readonly PSCmdlet _cmdlet;
+        private readonly CancellationToken _stopping;
+        private readonly bool _wantsVerbose;
+        private readonly bool _wantsDebug;
+        private int _read;
+        private int _done;
+        private bool _progressShown;
+
+        public OrderedOutput(PSCmdlet cmdlet, CancellationToken stopping, bool wantsVerbose, bool wantsDebug)
+        {
+            _cmdlet = cmdlet;
+            _stopping = stopping;
+            _wantsVerbose = wantsVerbose;
+            _wantsDebug = wantsDebug;
+        }
+
+        private string Activity => _cmdlet.MyInvocation.MyCommand.Name;
+
+        public WorkItem NewItem(ErrorTarget target, ApiKey? key) => new WorkItem(target, key, _changed, _wantsVerbose, _wantsDebug);
+
+        /// <summary>Queues a started item and writes whatever is ready, without waiting.</summary>
+        public void Add(WorkItem item)
+        {
+            _read++;
+            _items.Enqueue(item);
+            Drain(wait: false);
+        }
+
+        /// <summary>Waits for every item and writes all that is left; completes the progress bar.</summary>
+        public void Complete()
+        {
+            Drain(wait: true);
+            if (_progressShown)
+            {
+                _cmdlet.WriteProgress(new ProgressRecord(ProgressActivityId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+
+        public void Dispose() => _changed.Dispose();
+
+        private void Drain(bool wait)
+        {
+            while (_items.Count > 0)
+            {
+                var head = _items.Peek();
+                WriteEvents(head);
+                if (head.Completion.IsCompleted)
+                {
+                    WriteEvents(head);
+                    _items.Dequeue();
+                    _done++;
+                    ShowProgress();
+                    if (head.Completion.IsFaulted || head.Completion.IsCanceled)
+                    {
+                        ReportFailure(head);
+                    }
+
+                    continue;
+                }
+
+                if (!wait)
+                {
+                    return;
+                }
+
+                try
+                {
+                    _changed.Wait(_stopping);
+                }
+                catch (OperationCanceledException)
+                {
+                    throw new PipelineStoppedException();
+                }
+            }
+        }
+
+        private void WriteEvents(WorkItem item)
+        {
+            while (item.TryTake(out var next))
+            {
+                switch (next.Kind)
+                {
+                    case ItemEventKind.Output: _cmdlet.WriteObject(next.Payload); break;
+                    case ItemEventKind.Verbose: _cmdlet.WriteVerbose((string)next.Payload); break;
+                    case ItemEventKind.Debug: _cmdlet.WriteDebug((string)next.Payload); break;
+                    case ItemEventKind.Warning: _cmdlet.WriteWarning((string)next.Payload); break;
+                    case ItemEventKind.WindowProgress: ShowWindowProgress((int[])next.Payload); break;
+                }
+            }
+        }
+
+        private void ShowWindowProgress(int[] doneAndTotal)
+        {
+            _cmdlet.WriteProgress(new ProgressRecord(ProgressActivityId + 1, Activity + " windows", $"{doneAndTotal[0]} done of {doneAndTotal[1]} windows")
+            {
+                PercentComplete = 100 * doneAndTotal[0] / doneAndTotal[1],
+                RecordType = doneAndTotal[0] == doneAndTotal[1] ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            });
+        }
+
+        private void ShowProgress()
+        {
+            if (_read > 1)
+            {
+                _progressShown = true;
+                _cmdlet.WriteProgress(new ProgressRecord(ProgressActivityId, Activity, $"{_done} done of {_read} read"));
+            }
+        }
+
+        private void ReportFailure(WorkItem item)
+        {
+            Exception? failure = item.Completion.Exception?.GetBaseException();
+            if (item.Completion.IsCanceled || failure is OperationCanceledException)
+            {
+                if (_stopping.IsCancellationRequested)
+                {
+                    throw new PipelineStoppedException();
+                }
+
+                failure = new TimeoutException("The request was cancelled.");
+            }
+
+            var error = failure as BillingException ?? BillingErrorRecord.Wrap(failure!, item.Key);
+            var record = BillingErrorRecord.Create(error, item.Target);
+            if (_cmdlet.MyInvocation.ExpectingInput)
+            {
+                _cmdlet.WriteError(record);
+            }
+            else
+            {
+                _cmdlet.ThrowTerminatingError(record);
+            }
+        }
+    }
+}
