@@ -17,6 +17,7 @@ namespace OpenAIBilling.Keys
         public const string ProjectVariable = "OPENAI_PROJECT_ID";
 
         /// <param name="boundKey">The plain text of <c>-ApiKey</c>, or null when it was not bound.</param>
+        /// <param name="host">The host the key is for: <c>$env:OPENAI_ADMIN_KEY</c> is read only for api.openai.com.</param>
         public static ApiKey Resolve(string? boundKey, BillingHost host)
         {
             if (boundKey != null)

@@ -12,6 +12,7 @@ namespace OpenAIBilling.Sources
         public const int AverageDays = 7;
         private const int Decimals = 6;
 
+        /// <param name="balance">The balance to complete; its UsedUsd and AvailableUsd are read.</param>
         /// <param name="periodStart">The period's first day.</param>
         /// <param name="periodEnd">The period's last day (the month's last day for monthly limits).</param>
         /// <param name="today">Today (UTC).</param>

@@ -17,7 +17,7 @@ namespace OpenAIBilling.Commands
     [OutputType(typeof(CostRecord))]
     public sealed class GetOpenAIUsageCommand : DateRangeCommand
     {
-        private DateRange _range;
+        private DateRange? _range;
 
         /// <summary>The key: a string or a SecureString.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -56,7 +56,7 @@ namespace OpenAIBilling.Commands
         internal override Task RunAsync(BillingCall call, WorkItem item)
         {
             var filter = new CostFilter { GroupBy = GroupBy, ProjectIds = ProjectId, ApiKeyIds = ApiKeyId };
-            return UsageQuery.RunAsync(call, _range, Granularity, filter, item.Emit);
+            return UsageQuery.RunAsync(call, _range!, Granularity, filter, item.Emit);
         }
     }
 }
