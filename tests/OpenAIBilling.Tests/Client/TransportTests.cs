@@ -205,6 +205,29 @@ namespace OpenAIBilling.Tests.Client
         }
 
         [Fact]
+        public async Task Organization_and_project_are_sent_as_OpenAI_headers_with_the_key()
+        {
+            HttpRequestMessage? seen = null;
+            var handler = new FakeHandler()
+                .On(Subscription, request => { seen = request; return FakeHandler.Reply(200, Fixtures.Text("legacy-subscription.one-api-relay.json")); });
+            var call = TestCalls.Create(RelayToken, TestCalls.NewRelay(), handler);
+            call.Settings.Organization = "org-123";
+            call.Settings.Project = "proj_456";
+            await SubscriptionQuery.GetAsync(call, null);
+
+            Assert.Equal("org-123", Assert.Single(seen!.Headers.GetValues("OpenAI-Organization")));
+            Assert.Equal("proj_456", Assert.Single(seen.Headers.GetValues("OpenAI-Project")));
+            Assert.Equal("Bearer", seen.Headers.Authorization!.Scheme);
+        }
+
+        [Fact]
+        public void The_user_agent_names_the_module_and_its_version()
+        {
+            var version = typeof(BillingTransport).Assembly.GetName().Version!.ToString(3);
+            Assert.StartsWith("OpenAIBilling/" + version + " ", SharedHttpClients.UserAgent);
+        }
+
+        [Fact]
         public async Task A_refused_connection_is_retried_then_ConnectionFailed()
         {
             var log = new CollectingLog();
