@@ -62,6 +62,9 @@ Describe 'Get-OpenAISubscription' {
         $err.FullyQualifiedErrorId | Should -BeLike 'OpenAIBilling.SessionKeyRequired,*'
         $err.CategoryInfo.Category | Should -Be 'PermissionDenied'
         $err.ErrorDetails.RecommendedAction | Should -Match 'Admin key'
+        $err.Exception.StatusCode | Should -Be 403
+        $err.Exception.ErrorType | Should -Be 'server_error'
+        $err.Exception.RequestId | Should -Match '^req_'
     }
 
     It 'says InvalidArgument for -ProjectId with a key that is not an Admin key' {
