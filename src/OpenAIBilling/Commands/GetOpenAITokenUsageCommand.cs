@@ -14,7 +14,7 @@ namespace OpenAIBilling.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "OpenAITokenUsage", DefaultParameterSetName = PeriodSet)]
     [OutputType(typeof(TokenUsageRecord))]
-    public sealed class GetOpenAITokenUsageCommand : DateRangeCommand
+    public sealed class GetOpenAITokenUsageCommand : RangeReportCommand
     {
         private const string TimeSet = "TimeRange";
         private TokenUsageRequest? _request;
@@ -50,17 +50,6 @@ namespace OpenAIBilling.Commands
         [Parameter]
         [ValidateNotNull]
         public string[] Model { get; set; } = Array.Empty<string>();
-
-        /// <summary>Only these projects.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        public string[] ProjectId { get; set; } = Array.Empty<string>();
-
-        /// <summary>Only these API key ids.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public string[] ApiKeyId { get; set; } = Array.Empty<string>();
 
         /// <summary>Only these users.</summary>
         [Parameter]

@@ -15,7 +15,7 @@ namespace OpenAIBilling.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "OpenAIUsage", DefaultParameterSetName = PeriodSet)]
     [OutputType(typeof(CostRecord))]
-    public sealed class GetOpenAIUsageCommand : DateRangeCommand
+    public sealed class GetOpenAIUsageCommand : RangeReportCommand
     {
         private DateRange? _range;
 
@@ -33,17 +33,6 @@ namespace OpenAIBilling.Commands
         [Parameter]
         [ValidateNotNull]
         public CostGroupBy[] GroupBy { get; set; } = Array.Empty<CostGroupBy>();
-
-        /// <summary>Only these projects (Admin key).</summary>
-        [Parameter]
-        [ValidateNotNull]
-        [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        public string[] ProjectId { get; set; } = Array.Empty<string>();
-
-        /// <summary>Only these API key ids (Admin key).</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public string[] ApiKeyId { get; set; } = Array.Empty<string>();
 
         protected override SecureString? ApiKeyInput => ApiKey;
 

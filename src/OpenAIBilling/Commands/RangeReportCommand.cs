@@ -5,10 +5,10 @@ using OpenAIBilling.Dates;
 namespace OpenAIBilling.Commands
 {
     /// <summary>
-    /// The cmdlets that report over a range of UTC days: <c>-Period</c>, or <c>-StartDate</c> and <c>-EndDate</c>
-    /// (spec §2.3), turned into one <see cref="DateRange"/>.
+    /// The cmdlets that report over a range of UTC days — <c>-Period</c>, or <c>-StartDate</c> and <c>-EndDate</c>
+    /// (spec §2.3), turned into one <see cref="DateRange"/> — and filter by project and API key.
     /// </summary>
-    public abstract class DateRangeCommand : BillingCommand
+    public abstract class RangeReportCommand : BillingCommand
     {
         protected const string PeriodSet = "Period";
         protected const string DateSet = "DateRange";
@@ -24,6 +24,17 @@ namespace OpenAIBilling.Commands
         /// <summary>The last UTC day (inclusive); default today. A date after today is clamped to today.</summary>
         [Parameter(ParameterSetName = DateSet)]
         public DateTime EndDate { get; set; }
+
+        /// <summary>Only these projects (Admin key).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        [ArgumentCompleter(typeof(ProjectIdCompleter))]
+        public string[] ProjectId { get; set; } = Array.Empty<string>();
+
+        /// <summary>Only these API key ids (Admin key).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public string[] ApiKeyId { get; set; } = Array.Empty<string>();
 
         /// <summary>The days asked for; a <c>BillingException</c> (<c>InvalidDateRange</c>) when they make no sense.</summary>
         protected DateRange ResolveDateRange()
