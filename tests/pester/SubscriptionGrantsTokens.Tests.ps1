@@ -128,6 +128,8 @@ Describe 'Get-OpenAITokenUsage' {
     It 'says AdminKeyRequired for a project key, explaining where Admin keys come from' {
         $err = { Get-OpenAITokenUsage -ApiKey (New-TestKey 'sk-proj-' 'project') -BaseUri $server.OpenAI } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'OpenAIBilling.AdminKeyRequired,*'
+        $err.Exception.Message | Should -Match 'only an Admin key \(sk-admin-'
+        $err.Exception.Message | Should -Match 'Owner'
         $err.ErrorDetails.RecommendedAction | Should -Match 'Owner'
         $err.ErrorDetails.RecommendedAction | Should -Match 'admin-keys'
     }

@@ -82,6 +82,11 @@ namespace OpenAIBilling.Errors
                 action = "Read the server's message; the request may not suit this host or key.";
             }
 
+            if (id == BillingErrorId.AdminKeyRequired)
+            {
+                message += " " + AdminKeyExplained;
+            }
+
             return new BillingException(id, message, action)
                 .WithResponse(status, envelope?.Type, envelope?.Code, response.RequestId);
         }
@@ -149,6 +154,10 @@ namespace OpenAIBilling.Errors
         /// <summary>What to do when OpenAI refuses the dashboard endpoints to this key.</summary>
         public const string SessionKeyAction =
             "OpenAI answers the dashboard billing endpoints only to a browser session key (sess-…). For spend and limits use an Admin key (sk-admin-…), which an organization Owner creates at " + AdminKeysPage + ".";
+
+        /// <summary>What an Admin key is, for the message of <c>AdminKeyRequired</c>.</summary>
+        private const string AdminKeyExplained =
+            "The organization costs, usage and spend-limit APIs answer only an Admin key (sk-admin-…), a key an organization Owner creates for the whole organization at " + AdminKeysPage + ".";
 
         /// <summary>What to do when an organization endpoint refuses the key.</summary>
         public const string AdminKeyAction =
