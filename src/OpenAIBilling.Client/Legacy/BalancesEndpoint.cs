@@ -45,7 +45,7 @@ namespace OpenAIBilling.Legacy
             try
             {
                 var response = await BillingTransport.GetAsync(call, Path).ConfigureAwait(false);
-                if (ResponseErrors.IsInvalidUrl(response))
+                if (response.StatusCode == 404 || response.StatusCode == 405)
                 {
                     decided = false;
                     throw Absent(call, remembered: false);

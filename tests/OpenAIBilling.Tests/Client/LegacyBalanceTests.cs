@@ -140,6 +140,46 @@ namespace OpenAIBilling.Tests.Client
             Assert.Equal(2, handler.Count("/dashboard/billing/subscription"));
         }
 
+        [Theory]
+        [InlineData(404, "{\"error\":{\"message\":\"Not Found\"}}", "application/json")]
+        [InlineData(405, "", "text/plain")]
+        [InlineData(200, "<!doctype html><html><body>relay console</body></html>", "text/html")]
+        [InlineData(200, "{\"success\":false,\"message\":\"unknown route\"}", "application/json")]
+        public async Task A_host_without_balances_is_probed_once_and_remembered(int status, string body, string contentType)
+        {
+            var relay = TestCalls.NewRelay();
+            var handler = Relay("legacy-subscription.one-api-relay.json").On("/v1/balances", _ =>
+            {
+                var reply = FakeHandler.Reply(status, body);
+                reply.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+                return reply;
+            });
+            for (int i = 0; i < 3; i++)
+            {
+                var balance = await BalanceQuery.GetAsync(TestCalls.Create(RelayToken, relay, handler), BalanceSource.Auto, Today);
+                Assert.Equal("Subscription", balance.Source);
+            }
+
+            Assert.Equal(1, handler.Count("/v1/balances"));
+        }
+
+        [Fact]
+        public async Task A_failed_probe_decides_nothing_and_the_next_key_asks_again()
+        {
+            var relay = TestCalls.NewRelay();
+            int calls = 0;
+            var handler = Relay("legacy-subscription.one-api-relay.json").On("/v1/balances", _ =>
+                System.Threading.Interlocked.Increment(ref calls) == 1
+                    ? FakeHandler.Reply(401, "{\"error\":{\"message\":\"无效的令牌\",\"type\":\"one_api_error\"}}")
+                    : FakeHandler.Reply(200, "{\"object\":\"balance\",\"total_granted_usd\":10,\"total_used_usd\":4,\"total_available_usd\":6,\"expires_at\":0}"));
+            var first = await Assert.ThrowsAsync<BillingException>(() => BalanceQuery.GetAsync(TestCalls.Create(RelayToken, relay, handler), BalanceSource.Auto, Today));
+            Assert.Equal(BillingErrorId.InvalidApiKey, first.ErrorId);
+            var second = await BalanceQuery.GetAsync(TestCalls.Create(RelayToken, relay, handler), BalanceSource.Auto, Today);
+            Assert.Equal("Balances", second.Source);
+            Assert.Equal(6m, second.AvailableUsd);
+            Assert.Null(second.ExpiresAt);
+        }
+
         [Fact]
         public async Task A_project_key_against_OpenAI_is_BalanceNotAvailable_naming_admin_and_session_keys()
         {
