@@ -76,6 +76,12 @@ namespace OpenAIBilling.Legacy
                 days.Sort((a, b) => a.Date.CompareTo(b.Date));
             }
 
+            if (days != null && days.Count == 0 && totalCents > 0)
+            {
+                // An empty daily_costs beside a non-zero total is a relay that keeps the field but never fills it.
+                days = null;
+            }
+
             return new LegacyUsage(window, (totalCents ?? sumCents) / CentsPerDollar, days);
         }
     }

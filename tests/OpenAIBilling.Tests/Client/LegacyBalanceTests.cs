@@ -39,6 +39,23 @@ namespace OpenAIBilling.Tests.Client
             Assert.Equal("test", balance.Name);
         }
 
+        [Theory]
+        [InlineData("{\"object\":\"list\",\"daily_costs\":null,\"total_usage\":312.5}")]
+        [InlineData("{\"object\":\"list\",\"daily_costs\":[],\"total_usage\":312.5}")]
+        [InlineData("{\"object\":\"list\",\"total_usage\":\"312.5\"}")]
+        public async Task Relay_usage_without_a_daily_breakdown_is_its_total(string usage)
+        {
+            var handler = new FakeHandler()
+                .On("/v1/dashboard/billing/subscription", 200, Fixtures.Text("legacy-subscription.one-api-relay.json"))
+                .On("/v1/dashboard/billing/usage", 200, usage);
+            var call = TestCalls.Create(RelayToken, TestCalls.NewRelay(), handler);
+            var records = new System.Collections.Generic.List<CostRecord>();
+            await Usage.UsageQuery.RunAsync(call, new Dates.DateRange(Today.AddDays(-200), Today), Usage.CostGranularity.Daily, Admin.CostFilter.None, records.Add);
+            var record = Assert.Single(records);
+            Assert.Equal(3.125m, record.AmountUsd);
+            Assert.Equal(Today.AddDays(-200), record.StartDate);
+        }
+
         [Fact]
         public async Task Unlimited_relay_token_has_no_limit_and_keeps_its_expiry()
         {
