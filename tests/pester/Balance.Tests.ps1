@@ -236,6 +236,15 @@ Describe 'Get-OpenAIBalance' {
                 Should -Throw -ErrorId 'OpenAIBilling.UnencryptedAuthentication,OpenAIBilling.Commands.GetOpenAIBalanceCommand'
         }
 
+        It 'sends the requests through -Proxy' {
+            # 127.0.0.2:9 has nothing listening: an answer can only have come through the proxy (the relay host).
+            Clear-FakeServerLog $server
+            $balance = Get-OpenAIBalance -ApiKey $relayToken -BaseUri 'http://127.0.0.2:9' -Proxy $server.Relay -MaximumRetryCount 0
+            $balance.AvailableUsd | Should -Be 22.375
+            $balance.BaseUri | Should -Be 'http://127.0.0.2:9'
+            (Get-FakeServerLog $server).path | Should -Contain '/v1/dashboard/billing/subscription'
+        }
+
         It 'validates -ThrottleLimit' {
             { Get-OpenAIBalance -ApiKey $relayToken -ThrottleLimit 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,OpenAIBilling.Commands.GetOpenAIBalanceCommand'
         }
