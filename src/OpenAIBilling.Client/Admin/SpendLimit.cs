@@ -21,8 +21,6 @@ namespace OpenAIBilling.Admin
 
         public string? EnforcementStatus { get; private set; }
 
-        public bool IsSet => LimitUsd.HasValue;
-
         public static readonly SpendLimit NotSet = new SpendLimit();
 
         public static async Task<SpendLimit> GetAsync(BillingCall call, string? projectId)

@@ -1,5 +1,4 @@
 using System;
-using System.Net;
 using OpenAIBilling.Errors;
 
 namespace OpenAIBilling.Hosts
@@ -30,10 +29,6 @@ namespace OpenAIBilling.Hosts
 
         /// <summary>True when this is api.openai.com; every other host is treated as a relay.</summary>
         public bool IsOpenAI { get; }
-
-        public bool IsLoopback => Root.IsLoopback || IPAddress.TryParse(Root.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
-
-        public bool IsEncrypted => Root.Scheme == Uri.UriSchemeHttps;
 
         /// <summary>The value shown in output objects' <c>BaseUri</c>.</summary>
         public string Display => Root.AbsoluteUri.TrimEnd('/');

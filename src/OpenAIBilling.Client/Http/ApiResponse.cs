@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 
 namespace OpenAIBilling.Http
 {
@@ -29,13 +28,5 @@ namespace OpenAIBilling.Http
         public string? RequestId => Header("x-request-id");
 
         public string? Header(string lowerCaseName) => Headers.TryGetValue(lowerCaseName, out var value) ? value : null;
-
-        /// <summary>The start of the body as text, for messages (never the whole of a large body).</summary>
-        public string BodyPreview(int maxChars = 300)
-        {
-            int length = Math.Min(Body.Length, maxChars * 4);
-            string text = Encoding.UTF8.GetString(Body, 0, length);
-            return text.Length > maxChars ? text.Substring(0, maxChars) + "…" : text;
-        }
     }
 }

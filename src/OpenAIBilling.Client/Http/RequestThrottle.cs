@@ -12,13 +12,7 @@ namespace OpenAIBilling.Http
     {
         private readonly SemaphoreSlim _slots;
 
-        public RequestThrottle(int limit)
-        {
-            Limit = limit;
-            _slots = new SemaphoreSlim(limit, limit);
-        }
-
-        public int Limit { get; }
+        public RequestThrottle(int limit) => _slots = new SemaphoreSlim(limit, limit);
 
         public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
         {

@@ -73,12 +73,5 @@ namespace OpenAIBilling.Tests.Client
             Assert.DoesNotContain("pass", error.Message);
         }
 
-        [Fact]
-        public void Loopback_hosts_are_recognised()
-        {
-            Assert.True(BillingHost.Parse(new Uri("http://127.0.0.1:5000")).IsLoopback);
-            Assert.True(BillingHost.Parse(new Uri("http://localhost:5000")).IsLoopback);
-            Assert.False(BillingHost.Parse(new Uri("http://relay.example.com")).IsLoopback);
-        }
     }
 }
