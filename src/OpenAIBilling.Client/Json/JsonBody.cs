@@ -23,27 +23,11 @@ namespace OpenAIBilling.Json
             }
             catch (JsonException ex)
             {
-                throw InvalidShape(response, what, "it is not valid JSON (" + ShortReason(ex) + ")");
+                throw InvalidShape(response, what, "it is not valid JSON (" + ShortReason(ex) + ")", ex);
             }
             catch (ArgumentException ex)
             {
                 throw InvalidShape(response, what, "it is not valid UTF-8 JSON (" + ex.GetType().Name + ")");
-            }
-        }
-
-        /// <summary>Whether the body is JSON at all.</summary>
-        public static bool IsJson(ApiResponse response)
-        {
-            try
-            {
-                using (JsonDocument.Parse(response.Body, Options))
-                {
-                    return true;
-                }
-            }
-            catch (JsonException)
-            {
-                return false;
             }
         }
 
@@ -62,12 +46,16 @@ namespace OpenAIBilling.Json
             }
         }
 
-        public static BillingException InvalidShape(ApiResponse response, string what, string reason)
+        /// <summary>
+        /// The error for a body of the wrong shape; when the body is not JSON at all, the parser's error is its inner
+        /// exception, so callers can tell the two cases apart.
+        /// </summary>
+        public static BillingException InvalidShape(ApiResponse response, string what, string reason, JsonException? notJson = null)
         {
             string contentType = response.Header("content-type") ?? "no content type";
             return new BillingException(BillingErrorId.InvalidResponse,
                     $"The answer from {response.RequestUri.GetLeftPart(UriPartial.Path)} is not a {what}: {reason} (HTTP {response.StatusCode}, {contentType}, {response.Body.Length} bytes).",
-                    "Check -BaseUri points at an OpenAI-compatible API and not at a web page or proxy login; run with -Verbose to see the request.")
+                    "Check -BaseUri points at an OpenAI-compatible API and not at a web page or proxy login; run with -Verbose to see the request.", notJson)
                 .WithResponse(response.StatusCode, null, null, response.RequestId);
         }
 

@@ -77,12 +77,14 @@ namespace OpenAIBilling.Legacy
         /// </summary>
         private static BalancesBody? TryRead(BillingCall call, ApiResponse response)
         {
-            if (response.IsSuccess && !JsonBody.IsJson(response))
+            try
+            {
+                return ResponseErrors.Read(call, response, EndpointFamily.Balances, "balance", BalancesBody.TryParse);
+            }
+            catch (BillingException ex) when (response.IsSuccess && ex.InnerException is System.Text.Json.JsonException)
             {
                 return null;
             }
-
-            return ResponseErrors.Read(call, response, EndpointFamily.Balances, "balance", BalancesBody.TryParse);
         }
 
         private static BillingException Absent(BillingCall call, bool remembered) =>
