@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace OpenAIBilling.FakeServer;
 
-/// <summary>Every error body the server sends, shaped like the real ones in /work/shared/fixtures.</summary>
+/// <summary>Every error body the server sends, shaped like the real ones in tests/fixtures.</summary>
 internal static class ErrorBodies
 {
     private static long _requestCounter;

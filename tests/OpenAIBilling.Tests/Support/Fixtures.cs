@@ -3,7 +3,7 @@ using System.IO;
 
 namespace OpenAIBilling.Tests.Support
 {
-    /// <summary>The real response bodies in ../shared/fixtures, copied beside the test assembly as they are.</summary>
+    /// <summary>The real response bodies in tests/fixtures (their sources: tests/fixtures/SOURCES.md), copied beside the test assembly as they are.</summary>
     internal static class Fixtures
     {
         public static string Folder => Path.Combine(AppContext.BaseDirectory, "fixtures");
