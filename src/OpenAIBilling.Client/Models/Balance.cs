@@ -8,6 +8,9 @@ namespace OpenAIBilling
         /// <summary>Which source answered: Balances, SpendLimit, Subscription or CreditGrants.</summary>
         public string Source { get; set; } = string.Empty;
 
+        /// <summary>Active, Exhausted (a relay token whose quota is used up) or Expired (<see cref="ExpiresAt"/> has passed).</summary>
+        public string Status { get; set; } = BalanceStatus.Active;
+
         /// <summary>The limit or total granted, in USD; null when there is none (unlimited, or no spend limit set).</summary>
         public decimal? LimitUsd { get; set; }
 
