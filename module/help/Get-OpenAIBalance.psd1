@@ -38,11 +38,7 @@
         'There is no Connect- cmdlet and no session state: defaults come from $PSDefaultParameterValues (for example $PSDefaultParameterValues[''*-OpenAI*:BaseUri'']) and the environment variables named under -ApiKey and -BaseUri; secrets come from a vault through -ApiKey (Get-Secret OpenAI).'
     )
     Links       = @(
-        @{ Text = 'about_OpenAIBilling' }
-        @{ Text = 'Get-OpenAISubscription' }
-        @{ Text = 'Get-OpenAIUsage' }
-        @{ Text = 'Get-OpenAICreditGrant' }
-        @{ Text = 'OpenAI Admin keys'; Uri = 'https://platform.openai.com/settings/organization/admin-keys' }
+        @{ Text = 'OpenAI Admin keys: https://platform.openai.com/settings/organization/admin-keys' }
     )
     Examples    = @(
         @{

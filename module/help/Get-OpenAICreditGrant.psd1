@@ -26,10 +26,6 @@
         'Errors have a FullyQualifiedErrorId starting with OpenAIBilling.<Id>, and ErrorDetails.RecommendedAction says what to do. Those this cmdlet may give: NoApiKey, InvalidApiKeyFormat, InvalidArgument (a bad -BaseUri), InvalidApiKey, SessionKeyRequired, EndpointNotFound, RateLimited, ServerError, ConnectionFailed, ApiError, InvalidResponse, Timeout, UnencryptedAuthentication.'
         'The dashboard endpoints are undocumented and a session key lasts only as long as the browser session it came from. The key never appears in output or messages; KeyHint is its only trace. On Windows PowerShell 5.1, -Debug stops to ask before each debug message; set $DebugPreference = ''Continue'' instead.'
     )
-    Links       = @(
-        @{ Text = 'about_OpenAIBilling' }
-        @{ Text = 'Get-OpenAIBalance' }
-    )
     Examples    = @(
         @{
             Title   = 'Grants of a session key from a vault'

@@ -34,11 +34,6 @@
         'Errors have a FullyQualifiedErrorId starting with OpenAIBilling.<Id>, and ErrorDetails.RecommendedAction says what to do. Those this cmdlet may give: NoApiKey, InvalidApiKeyFormat, InvalidArgument, InvalidApiKey, KeyExhausted, SessionKeyRequired (an ordinary key on api.openai.com), AdminKeyRequired, EndpointNotFound, RateLimited, ServerError, ConnectionFailed, ApiError, InvalidResponse, Timeout, UnencryptedAuthentication.'
         'The key never appears in output or messages; KeyHint is its only trace. On Windows PowerShell 5.1, -Debug stops to ask before each debug message; set $DebugPreference = ''Continue'' instead.'
     )
-    Links       = @(
-        @{ Text = 'about_OpenAIBilling' }
-        @{ Text = 'Get-OpenAIBalance' }
-        @{ Text = 'Get-OpenAIUsage' }
-    )
     Examples    = @(
         @{
             Title   = 'The organization spend limit'

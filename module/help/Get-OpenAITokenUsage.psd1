@@ -102,9 +102,7 @@
         'The key never appears in output or messages; KeyHint is its only trace. On Windows PowerShell 5.1, -Debug stops to ask before each debug message; set $DebugPreference = ''Continue'' instead.'
     )
     Links       = @(
-        @{ Text = 'about_OpenAIBilling' }
-        @{ Text = 'Get-OpenAIUsage' }
-        @{ Text = 'OpenAI Admin keys'; Uri = 'https://platform.openai.com/settings/organization/admin-keys' }
+        @{ Text = 'OpenAI Admin keys: https://platform.openai.com/settings/organization/admin-keys' }
     )
     Examples    = @(
         @{

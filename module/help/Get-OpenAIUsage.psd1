@@ -67,11 +67,6 @@
         'Errors have a FullyQualifiedErrorId starting with OpenAIBilling.<Id>, and ErrorDetails.RecommendedAction says what to do. Those this cmdlet may give: NoApiKey, InvalidApiKeyFormat, InvalidArgument, InvalidDateRange, InvalidApiKey, KeyExhausted, SessionKeyRequired (an ordinary key on api.openai.com), AdminKeyRequired, EndpointNotFound, RateLimited, ServerError, ConnectionFailed, ApiError, InvalidResponse, Timeout, UnencryptedAuthentication.'
         'The key never appears in output or messages; KeyHint is its only trace. -Verbose shows the range reported and each request. On Windows PowerShell 5.1, -Debug stops to ask before each debug message; set $DebugPreference = ''Continue'' instead.'
     )
-    Links       = @(
-        @{ Text = 'about_OpenAIBilling' }
-        @{ Text = 'Get-OpenAIBalance' }
-        @{ Text = 'Get-OpenAITokenUsage' }
-    )
     Examples    = @(
         @{
             Title   = 'Last month''s spend by line item'

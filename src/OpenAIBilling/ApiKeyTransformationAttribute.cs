@@ -5,9 +5,11 @@ using System.Security;
 namespace OpenAIBilling.Commands
 {
     /// <summary>
-    /// Lets <c>-ApiKey</c> take a string or a <see cref="SecureString"/>, and nothing else. Any other object is
-    /// passed on untouched so that it fails to convert to <see cref="SecureString"/>: piped whole (a CSV row), it
-    /// then does not bind by value and PowerShell binds its ApiKey property instead.
+    /// Lets <c>-ApiKey</c> take a string, a <see cref="SecureString"/>, a <see cref="PSCredential"/> (its password) or
+    /// an output object of this module (the key that produced it), and nothing else. Any other object is passed on
+    /// untouched so that it fails to convert to <see cref="SecureString"/>: piped whole (a CSV row, a copy made by
+    /// Select-Object), it then does not bind by value and PowerShell binds its properties by name instead
+    /// (docs/DESIGN.md, "Keys, hosts and the environment").
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ApiKeyTransformationAttribute : ArgumentTransformationAttribute
@@ -23,6 +25,10 @@ namespace OpenAIBilling.Commands
                     return secure;
                 case string text:
                     return SecureText.ToSecureString(text);
+                case PSCredential credential:
+                    return credential.Password ?? new SecureString();
+                case BillingRecord record when record.Origin != null:
+                    return SecureText.ToSecureString(record.Origin.Secret);
                 default:
                     return inputData;
             }

@@ -25,7 +25,8 @@ namespace OpenAIBilling.Commands
             try
             {
                 pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
-                return Marshal.PtrToStringUni(pointer) ?? string.Empty;
+                // By length: a NUL inside the key must reach the format check, not cut the key short.
+                return Marshal.PtrToStringUni(pointer, secure.Length);
             }
             finally
             {

@@ -26,12 +26,12 @@ Describe 'Get-OpenAIBalance' {
             $balance | Should -BeOfType ([OpenAIBilling.Balance])
         }
 
-        It 'shows each request and the source that answered with -Verbose, and response headers with -Debug' {
+        It 'shows each request and the source that answered with -Verbose, and response headers with -Debug, each line tagged with the KeyHint' {
             $records = Get-OpenAIBalance -ApiKey $relayToken -BaseUri $server.Relay -Verbose -Debug 4>&1 5>&1
             $verbose = ($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
             $verbose | Should -Contain 'sk-...0001: the Subscription source answered.'
-            $verbose -match '^GET http://127\.0\.0\.1:\d+/v1/dashboard/billing/subscription \(attempt 1\) -> 200 in \d+ ms\.$' | Should -Not -BeNullOrEmpty
-            ($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Message -match '^Response headers: ' | Should -Not -BeNullOrEmpty
+            $verbose -match '^sk-\.\.\.0001: GET http://127\.0\.0\.1:\d+/v1/dashboard/billing/subscription \(attempt 1\) -> 200 in \d+ ms\.$' | Should -Not -BeNullOrEmpty
+            ($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Message -match '^sk-\.\.\.0001: Response headers: ' | Should -Not -BeNullOrEmpty
         }
 
         It 'writes nothing but the object without -Verbose or -Debug' {
@@ -76,19 +76,19 @@ Describe 'Get-OpenAIBalance' {
         }
 
         It 'says an error inside an HTTP 200 answer is an ApiError' {
-            { Get-OpenAIBalance -ApiKey (New-TestKey 'sk-' 'relayerror200') -BaseUri $server.Relay } |
+            { Get-OpenAIBalance -ApiKey (New-TestKey 'sk-' 'relayerror200') -BaseUri $server.Relay -ErrorAction Stop } |
                 Should -Throw -ErrorId 'OpenAIBilling.ApiError,OpenAIBilling.Commands.GetOpenAIBalanceCommand'
         }
 
         It 'says an exhausted token is KeyExhausted' {
-            $err = { Get-OpenAIBalance -ApiKey (New-TestKey 'sk-' 'relayexhausted') -BaseUri $server.Relay } | Should -Throw -PassThru
+            $err = { Get-OpenAIBalance -ApiKey (New-TestKey 'sk-' 'relayexhausted') -BaseUri $server.Relay -ErrorAction Stop } | Should -Throw -PassThru
             $err.FullyQualifiedErrorId | Should -BeLike 'OpenAIBilling.KeyExhausted,*'
             $err.CategoryInfo.Category | Should -Be 'QuotaExceeded'
         }
 
         It 'says an invalid token is InvalidApiKey and never repeats the key the relay echoed' {
             $key = New-TestKey 'sk-' 'invalid'
-            $err = { Get-OpenAIBalance -ApiKey $key -BaseUri $server.Relay } | Should -Throw -PassThru
+            $err = { Get-OpenAIBalance -ApiKey $key -BaseUri $server.Relay -ErrorAction Stop } | Should -Throw -PassThru
             $err.FullyQualifiedErrorId | Should -BeLike 'OpenAIBilling.InvalidApiKey,*'
             $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
             ($err | Out-String) + $err.Exception.ToString() | Should -Not -Match ([regex]::Escape($key.Substring(3, 8)))
@@ -141,7 +141,7 @@ Describe 'Get-OpenAIBalance' {
 
     Context 'keys OpenAI does not answer' {
         It 'says BalanceNotAvailable for a project key, naming Admin and session keys and what was tried' {
-            $err = { Get-OpenAIBalance -ApiKey (New-TestKey 'sk-proj-' 'project') -BaseUri $server.OpenAI } | Should -Throw -PassThru
+            $err = { Get-OpenAIBalance -ApiKey (New-TestKey 'sk-proj-' 'project') -BaseUri $server.OpenAI -ErrorAction Stop } | Should -Throw -PassThru
             $err.FullyQualifiedErrorId | Should -BeLike 'OpenAIBilling.BalanceNotAvailable,*'
             $err.CategoryInfo.Category | Should -Be 'NotImplemented'
             $err.Exception.Message | Should -Match 'Admin key'
@@ -152,12 +152,12 @@ Describe 'Get-OpenAIBalance' {
 
         It 'never asks OpenAI for /v1/balances' {
             Clear-FakeServerLog $server
-            { Get-OpenAIBalance -ApiKey (New-TestKey 'sk-' 'project') -BaseUri $server.OpenAI } | Should -Throw
+            { Get-OpenAIBalance -ApiKey (New-TestKey 'sk-' 'project') -BaseUri $server.OpenAI -ErrorAction Stop } | Should -Throw
             Get-FakeServerLog $server | Where-Object path -EQ '/v1/balances' | Should -BeNullOrEmpty
         }
 
         It 'reports a forced source''s own error' {
-            { Get-OpenAIBalance -ApiKey $relayToken -BaseUri $server.Relay -Source CreditGrants } |
+            { Get-OpenAIBalance -ApiKey $relayToken -BaseUri $server.Relay -Source CreditGrants -ErrorAction Stop } |
                 Should -Throw -ErrorId 'OpenAIBilling.EndpointNotFound,OpenAIBilling.Commands.GetOpenAIBalanceCommand'
         }
     }
@@ -191,7 +191,7 @@ Describe 'Get-OpenAIBalance' {
         }
 
         It 'says NoApiKey, naming the places it looked, when there is no key anywhere' {
-            $err = { Get-OpenAIBalance -BaseUri $server.OpenAI } | Should -Throw -PassThru
+            $err = { Get-OpenAIBalance -BaseUri $server.OpenAI -ErrorAction Stop } | Should -Throw -PassThru
             $err.FullyQualifiedErrorId | Should -BeLike 'OpenAIBilling.NoApiKey,*'
             $err.Exception.Message | Should -Match 'OPENAI_API_KEY'
             $err.Exception.Message | Should -Match 'OPENAI_ADMIN_KEY'
@@ -205,7 +205,7 @@ Describe 'Get-OpenAIBalance' {
         It 'reads $env:OPENAI_ADMIN_KEY for OpenAI but never sends it to a relay' {
             $env:OPENAI_ADMIN_KEY = New-TestKey 'sk-admin-' 'org'
             (Get-OpenAIBalance -BaseUri $server.OpenAI).Source | Should -Be 'SpendLimit'
-            { Get-OpenAIBalance -BaseUri $server.Relay } | Should -Throw -ErrorId 'OpenAIBilling.NoApiKey,OpenAIBilling.Commands.GetOpenAIBalanceCommand'
+            { Get-OpenAIBalance -BaseUri $server.Relay -ErrorAction Stop } | Should -Throw -ErrorId 'OpenAIBilling.NoApiKey,OpenAIBilling.Commands.GetOpenAIBalanceCommand'
         }
 
         It 'takes a SecureString' {
@@ -220,19 +220,19 @@ Describe 'Get-OpenAIBalance' {
         It 'says InvalidApiKeyFormat for a blank key or one with whitespace inside' -TestCases @(
             @{ Key = '   ' }, @{ Key = "sk-relayok00`n0001" }, @{ Key = 'sk-relay ok0000000000001' }
         ) {
-            { Get-OpenAIBalance -ApiKey $Key -BaseUri $server.Relay } |
+            { Get-OpenAIBalance -ApiKey $Key -BaseUri $server.Relay -ErrorAction Stop } |
                 Should -Throw -ErrorId 'OpenAIBilling.InvalidApiKeyFormat,OpenAIBilling.Commands.GetOpenAIBalanceCommand'
         }
 
         It 'says InvalidArgument for a base URI with a query string or credentials' -TestCases @(
             @{ Uri = 'https://relay.example.com/v1?x=1' }, @{ Uri = 'https://user:secret@relay.example.com' }
         ) {
-            { Get-OpenAIBalance -ApiKey $relayToken -BaseUri $Uri } |
+            { Get-OpenAIBalance -ApiKey $relayToken -BaseUri $Uri -ErrorAction Stop } |
                 Should -Throw -ErrorId 'OpenAIBilling.InvalidArgument,OpenAIBilling.Commands.GetOpenAIBalanceCommand'
         }
 
         It 'refuses plain http to a host that is not loopback, sending nothing' {
-            { Get-OpenAIBalance -ApiKey $relayToken -BaseUri 'http://relay.invalid' } |
+            { Get-OpenAIBalance -ApiKey $relayToken -BaseUri 'http://relay.invalid' -ErrorAction Stop } |
                 Should -Throw -ErrorId 'OpenAIBilling.UnencryptedAuthentication,OpenAIBilling.Commands.GetOpenAIBalanceCommand'
         }
 

@@ -58,7 +58,7 @@ Describe 'Get-OpenAISubscription' {
     }
 
     It 'says SessionKeyRequired for a project key against OpenAI' {
-        $err = { Get-OpenAISubscription -ApiKey (New-TestKey 'sk-proj-' 'project') -BaseUri $server.OpenAI } | Should -Throw -PassThru
+        $err = { Get-OpenAISubscription -ApiKey (New-TestKey 'sk-proj-' 'project') -BaseUri $server.OpenAI -ErrorAction Stop } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'OpenAIBilling.SessionKeyRequired,*'
         $err.CategoryInfo.Category | Should -Be 'PermissionDenied'
         $err.ErrorDetails.RecommendedAction | Should -Match 'Admin key'
@@ -68,7 +68,7 @@ Describe 'Get-OpenAISubscription' {
     }
 
     It 'says InvalidArgument for -ProjectId with a key that is not an Admin key' {
-        { Get-OpenAISubscription -ApiKey (New-TestKey 'sk-' 'relayok') -BaseUri $server.Relay -ProjectId proj_alpha } |
+        { Get-OpenAISubscription -ApiKey (New-TestKey 'sk-' 'relayok') -BaseUri $server.Relay -ProjectId proj_alpha -ErrorAction Stop } |
             Should -Throw -ErrorId 'OpenAIBilling.InvalidArgument,OpenAIBilling.Commands.GetOpenAISubscriptionCommand'
     }
 }
@@ -91,7 +91,7 @@ Describe 'Get-OpenAICreditGrant' {
     }
 
     It 'says SessionKeyRequired for a secret key' {
-        { Get-OpenAICreditGrant -ApiKey (New-TestKey 'sk-' 'project') -BaseUri $server.OpenAI } |
+        { Get-OpenAICreditGrant -ApiKey (New-TestKey 'sk-' 'project') -BaseUri $server.OpenAI -ErrorAction Stop } |
             Should -Throw -ErrorId 'OpenAIBilling.SessionKeyRequired,OpenAIBilling.Commands.GetOpenAICreditGrantCommand'
     }
 }
@@ -126,7 +126,7 @@ Describe 'Get-OpenAITokenUsage' {
     }
 
     It 'says AdminKeyRequired for a project key, explaining where Admin keys come from' {
-        $err = { Get-OpenAITokenUsage -ApiKey (New-TestKey 'sk-proj-' 'project') -BaseUri $server.OpenAI } | Should -Throw -PassThru
+        $err = { Get-OpenAITokenUsage -ApiKey (New-TestKey 'sk-proj-' 'project') -BaseUri $server.OpenAI -ErrorAction Stop } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'OpenAIBilling.AdminKeyRequired,*'
         $err.Exception.Message | Should -Match 'only an Admin key \(sk-admin-'
         $err.Exception.Message | Should -Match 'Owner'

@@ -15,7 +15,8 @@ function Start-FakeBillingServer {
     [CmdletBinding()]
     param(
         [int] $LatencyMs = 0,
-        [string] $Configuration = 'Release'
+        # build.ps1 sets OPENAIBILLING_TEST_CONFIGURATION to its -Configuration, so every task finds what it built.
+        [string] $Configuration = $(if ($env:OPENAIBILLING_TEST_CONFIGURATION) { $env:OPENAIBILLING_TEST_CONFIGURATION } else { 'Release' })
     )
     $dll = Join-Path $script:RepositoryRoot "tests/OpenAIBilling.FakeServer/bin/$Configuration/net10.0/OpenAIBilling.FakeServer.dll"
     if (-not (Test-Path $dll)) { throw "The fake server is not built ($dll); run ./build.ps1 -Task Build first." }
@@ -87,9 +88,45 @@ function New-TestKey {
     $Prefix + $Marker + ('{0:D24}' -f $Number)
 }
 
+function Get-ModuleManifestPath {
+    Join-Path $script:RepositoryRoot 'OpenAIBilling.psd1'
+}
+
+function Invoke-ChildShell {
+    <#
+    .SYNOPSIS
+        Runs -Script in a fresh `pwsh -NonInteractive` whose stdin is closed at once, as a scheduler or runbook host
+        would; returns @{ ExitCode; Output; Errors }. Anything that prompts fails there instead of waiting.
+    #>
+    param(
+        [Parameter(Mandatory)][string] $Script,
+        [hashtable] $Environment = @{},
+        [int] $TimeoutSec = 120
+    )
+    $dll = Join-Path $PSHOME 'pwsh.dll'
+    $start = if (Test-Path $dll) { [Diagnostics.ProcessStartInfo]::new('dotnet') } else { [Diagnostics.ProcessStartInfo]::new((Join-Path $PSHOME 'pwsh')) }
+    if (Test-Path $dll) { $start.ArgumentList.Add($dll) }
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Script))
+    foreach ($argument in '-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded) { $start.ArgumentList.Add($argument) }
+    foreach ($name in $Environment.Keys) { $start.Environment[$name] = $Environment[$name] }
+    $start.RedirectStandardInput = $true
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.UseShellExecute = $false
+    $process = [Diagnostics.Process]::Start($start)
+    $process.StandardInput.Close()
+    $output = $process.StandardOutput.ReadToEndAsync()
+    $errors = $process.StandardError.ReadToEndAsync()
+    if (-not $process.WaitForExit($TimeoutSec * 1000)) {
+        $process.Kill()
+        throw "The child shell did not finish within $TimeoutSec s."
+    }
+    [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $output.Result; Errors = $errors.Result }
+}
+
 function Import-OpenAIBilling {
     # Imports the built module from the repository root, as a user would.
     Import-Module (Join-Path $script:RepositoryRoot 'OpenAIBilling.psd1') -Force -Global
 }
 
-Export-ModuleMember -Function Start-FakeBillingServer, Stop-FakeBillingServer, Get-FakeServerLog, Clear-FakeServerLog, New-TestKey, Import-OpenAIBilling
+Export-ModuleMember -Function Start-FakeBillingServer, Stop-FakeBillingServer, Get-FakeServerLog, Clear-FakeServerLog, New-TestKey, Import-OpenAIBilling, Invoke-ChildShell, Get-ModuleManifestPath

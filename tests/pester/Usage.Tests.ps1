@@ -62,7 +62,7 @@ Describe 'Get-OpenAIUsage' {
         }
 
         It 'refuses to group by project or key: InvalidArgument' {
-            { Get-OpenAIUsage -ApiKey $session -BaseUri $server.OpenAI -GroupBy Project } |
+            { Get-OpenAIUsage -ApiKey $session -BaseUri $server.OpenAI -GroupBy Project -ErrorAction Stop } |
                 Should -Throw -ErrorId 'OpenAIBilling.InvalidArgument,OpenAIBilling.Commands.GetOpenAIUsageCommand'
         }
     }

@@ -3,7 +3,7 @@ using OpenAIBilling.Errors;
 
 namespace OpenAIBilling.Dates
 {
-    /// <summary>Turns <c>-Period</c> or <c>-StartDate</c>/<c>-EndDate</c> into a <see cref="DateRange"/> (spec §2.3).</summary>
+    /// <summary>Turns <c>-Period</c> or <c>-StartDate</c>/<c>-EndDate</c> into a <see cref="DateRange"/> (docs/DESIGN.md, "Dates and windows").</summary>
     public static class DateRangeResolver
     {
         public static DateRange FromPeriod(Period period, DateTime today)
@@ -23,8 +23,16 @@ namespace OpenAIBilling.Dates
             }
         }
 
+        /// <summary>The first instant of the UTC month <paramref name="instant"/> lies in.</summary>
+        public static DateTimeOffset MonthStart(DateTimeOffset instant)
+        {
+            var utc = instant.UtcDateTime;
+            return new DateTimeOffset(utc.Year, utc.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        }
+
         /// <summary>
-        /// The range from explicit dates. A missing start is the first of the end's month; a missing end is today.
+        /// The range from explicit dates: a <c>Local</c> value (what <c>Get-Date</c> gives) is converted to UTC first,
+        /// of any other only the date part counts. A missing start is the first of the end's month; a missing end is today.
         /// An end after today is clamped to today and <paramref name="clamped"/> is set.
         /// </summary>
         /// <exception cref="BillingException"><c>InvalidDateRange</c> for a start after today or an end before the start.</exception>
@@ -32,6 +40,8 @@ namespace OpenAIBilling.Dates
         {
             today = DateRange.DateOnly(today);
             clamped = false;
+            startDate = AsUtc(startDate);
+            endDate = AsUtc(endDate);
             var end = endDate.HasValue ? DateRange.DateOnly(endDate.Value) : today;
             if (end > today)
             {
@@ -59,5 +69,8 @@ namespace OpenAIBilling.Dates
 
             return new DateRange(start, end);
         }
+
+        private static DateTime? AsUtc(DateTime? value) =>
+            value.HasValue && value.Value.Kind == DateTimeKind.Local ? value.Value.ToUniversalTime() : value;
     }
 }

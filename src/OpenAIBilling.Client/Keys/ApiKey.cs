@@ -11,6 +11,8 @@ namespace OpenAIBilling.Keys
     {
         private const int ShortKeyLength = 20;
         private const int HintTailLength = 4;
+        private const char FirstPrintableAscii = '!';
+        private const char LastPrintableAscii = '~';
 
         private static readonly (string Prefix, KeyKind Kind)[] Prefixes =
         {
@@ -46,7 +48,10 @@ namespace OpenAIBilling.Keys
         internal string Body => Secret.Substring(Prefix.Length);
 
         /// <summary>Trims whitespace and one pair of surrounding quotes, then checks what is left.</summary>
-        /// <exception cref="BillingException"><c>InvalidApiKeyFormat</c> when nothing is left or whitespace remains inside.</exception>
+        /// <exception cref="BillingException">
+        /// <c>InvalidApiKeyFormat</c> when nothing is left, or whitespace, a control character or anything outside
+        /// printable ASCII remains (docs/DESIGN.md, "Keys, hosts and the environment").
+        /// </exception>
         public static ApiKey Parse(string? raw)
         {
             string text = Clean(raw);
@@ -65,6 +70,13 @@ namespace OpenAIBilling.Keys
                         "The API key contains whitespace inside it, so it cannot be a key.",
                         "Pass one key per item; check for a line break or a space pasted into the key.");
                 }
+
+                if (c < FirstPrintableAscii || c > LastPrintableAscii)
+                {
+                    throw new BillingException(BillingErrorId.InvalidApiKeyFormat,
+                        $"The API key contains the character U+{(int)c:X4} ({Describe(c)}); a key is printable ASCII only, so nothing was sent.",
+                        "Copy the key again as plain text: a byte-order mark, curly quotes or a character pasted from a document do not belong in it.");
+                }
             }
 
             foreach (var (prefix, kind) in Prefixes)
@@ -76,6 +88,20 @@ namespace OpenAIBilling.Keys
             }
 
             return new ApiKey(text, KeyKind.Unknown, string.Empty);
+        }
+
+        private static string Describe(char c)
+        {
+            switch (c)
+            {
+                case '\uFEFF': return "a byte-order mark";
+                case '\u2018':
+                case '\u2019':
+                case '\u201C':
+                case '\u201D': return "a curly quote";
+                case '\0': return "a NUL";
+                default: return char.IsControl(c) ? "a control character" : "not ASCII";
+            }
         }
 
         /// <summary>Whether <paramref name="raw"/> is blank once cleaned (a blank line in a key file).</summary>

@@ -40,6 +40,15 @@ namespace OpenAIBilling.Keys
                 $"Pass -ApiKey (for example -ApiKey (Get-Secret OpenAI)), or set $env:{ApiKeyVariable}; for an Admin key set $env:{AdminKeyVariable}.");
         }
 
+        /// <summary>
+        /// A piped object that bound no key (a copy of an output object, a CSV row without a key column): it is never
+        /// answered with a key from the environment, which could belong to another account.
+        /// </summary>
+        public static BillingException PipedObjectWithoutKey(string? name, BillingHost? host) =>
+            new BillingException(BillingErrorId.NoApiKey,
+                $"The piped object{Describe(name, host)} carries no API key, so it was not answered (the environment's key is not used for piped objects).",
+                "Pipe the objects the module wrote (a copy made by Select-Object, Import-Csv or Import-Clixml loses the key), give the input an ApiKey column, or pass -ApiKey.");
+
         /// <summary>The base URI: the bound one, else <c>$env:OPENAI_BASE_URL</c>, else https://api.openai.com.</summary>
         public static BillingHost ResolveHost(Uri? boundBaseUri)
         {
@@ -68,6 +77,12 @@ namespace OpenAIBilling.Keys
         {
             string? value = System.Environment.GetEnvironmentVariable(name);
             return string.IsNullOrWhiteSpace(value) ? null : value;
+        }
+
+        private static string Describe(string? name, BillingHost? host)
+        {
+            string label = string.IsNullOrEmpty(name) ? string.Empty : " '" + name + "'";
+            return host == null ? label : label + " for " + host.Display;
         }
 
         private static bool TryEnvironment(string name, out string value)

@@ -33,12 +33,12 @@ namespace OpenAIBilling.Sources
                     balance.Source = source.Kind.ToString();
                     balance.RetrievedAt = DateTimeOffset.UtcNow;
                     call.Stamp(balance);
-                    call.Settings.Log.Verbose($"{call.Key.Hint}: the {source.Kind} source answered.");
+                    call.Settings.Log.Verbose($"the {source.Kind} source answered.");
                     return balance;
                 }
                 catch (BillingException ex) when (choice == BalanceSource.Auto && DoesNotApply(ex, call.Key))
                 {
-                    call.Settings.Log.Verbose($"{call.Key.Hint}: the {source.Kind} source does not apply ({ex.ErrorId}); trying the next.");
+                    call.Settings.Log.Verbose($"the {source.Kind} source does not apply ({ex.ErrorId}); trying the next.");
                     tried.Add($"{source.Kind} ({ex.Message})");
                 }
             }

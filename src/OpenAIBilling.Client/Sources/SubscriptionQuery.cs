@@ -26,7 +26,7 @@ namespace OpenAIBilling.Sources
         private static async Task<Subscription> FromSpendLimitAsync(BillingCall call, string? projectId)
         {
             var limit = await SpendLimit.GetAsync(call, projectId).ConfigureAwait(false);
-            call.Settings.Log.Verbose($"{call.Key.Hint}: the SpendLimit source answered.");
+            call.Settings.Log.Verbose("the SpendLimit source answered.");
             return new Subscription
             {
                 Source = SourceNames.SpendLimit,
@@ -47,7 +47,7 @@ namespace OpenAIBilling.Sources
             }
 
             var legacy = await LegacyDashboard.GetSubscriptionAsync(call).ConfigureAwait(false);
-            call.Settings.Log.Verbose($"{call.Key.Hint}: the Subscription source answered.");
+            call.Settings.Log.Verbose("the Subscription source answered.");
             bool unlimited = legacy.IsUnlimited;
             return new Subscription
             {

@@ -12,18 +12,21 @@ using OpenAIBilling.Keys;
 namespace OpenAIBilling.Commands
 {
     /// <summary>
-    /// What every OpenAIBilling cmdlet shares: the common parameters (spec §2.2), and the life of a call — each input
-    /// is started at once on a shared throttle and handed to <see cref="OrderedOutput"/>, which writes the results
-    /// in input order; Ctrl+C cancels everything.
+    /// What every OpenAIBilling cmdlet shares: the common parameters (docs/DESIGN.md, "Keys, hosts and the
+    /// environment"), and the life of a call — each input is started at once on a shared throttle and handed to
+    /// <see cref="OrderedOutput"/>, which writes the results in input order; Ctrl+C cancels everything
+    /// (docs/DESIGN.md, "Flow through the code").
     /// </summary>
     public abstract class BillingCommand : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private RequestThrottle? _throttle;
         private OrderedOutput? _output;
+        private bool _wantsVerbose;
 
         /// <summary>The API's base URI; default <c>$env:OPENAI_BASE_URL</c>, else https://api.openai.com. With or without <c>/v1</c>.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("BaseUrl", "Url")]
         [EmptyAsNull]
         [AllowNull]
         public Uri? BaseUri { get; set; }
@@ -76,10 +79,16 @@ namespace OpenAIBilling.Commands
         /// <summary>Today (UTC), fixed for the whole call.</summary>
         protected DateTime Today { get; private set; }
 
-        /// <summary>The cmdlet's own <c>-ApiKey</c> (each declares it, since pipeline binding differs).</summary>
+        /// <summary>
+        /// The cmdlet's own <c>-ApiKey</c>: each declares it with <see cref="ApiKeyTransformationAttribute"/>,
+        /// <c>ValueFromPipeline</c>, <c>ValueFromPipelineByPropertyName</c> and the aliases Key and Token.
+        /// </summary>
         protected abstract SecureString? ApiKeyInput { get; }
 
-        /// <summary>Checks and prepares the cmdlet's own parameters once; a <see cref="BillingException"/> here is terminating.</summary>
+        /// <summary>
+        /// Checks and prepares the cmdlet's own parameters once; a <see cref="BillingException"/> here (a bad
+        /// parameter combination, bad dates) is the only terminating error (docs/DESIGN.md, "Error ids").
+        /// </summary>
         protected virtual void PrepareArguments()
         {
         }
@@ -91,7 +100,8 @@ namespace OpenAIBilling.Commands
         {
             Today = DateTime.UtcNow.Date;
             _throttle = new RequestThrottle(ThrottleLimit);
-            _output = new OrderedOutput(this, _stopping.Token, StreamShown("Verbose", "VerbosePreference"), StreamShown("Debug", "DebugPreference"));
+            _wantsVerbose = StreamShown("Verbose", "VerbosePreference");
+            _output = new OrderedOutput(this, _stopping.Token, _wantsVerbose, StreamShown("Debug", "DebugPreference"));
             try
             {
                 PrepareArguments();
@@ -108,7 +118,7 @@ namespace OpenAIBilling.Commands
             string? plainKey = keyBound && ApiKeyInput != null ? SecureText.ToPlainText(ApiKeyInput) : keyBound ? string.Empty : null;
             if (keyBound && MyInvocation.ExpectingInput && ApiKey.IsBlank(plainKey))
             {
-                WriteVerbose("Skipped a blank key.");
+                Verbose("Skipped a blank key.");
                 return;
             }
 
@@ -116,6 +126,11 @@ namespace OpenAIBilling.Commands
             try
             {
                 var host = KeyChain.ResolveHost(BaseUri);
+                if (!keyBound && MyInvocation.ExpectingInput)
+                {
+                    throw KeyChain.PipedObjectWithoutKey(Name, host);
+                }
+
                 var key = KeyChain.Resolve(plainKey, host);
                 item = _output.NewItem(new ErrorTarget(key.Hint, Name, host.Display), key);
                 var call = new BillingCall(key, host, CreateSettings(item), Name);
@@ -140,6 +155,15 @@ namespace OpenAIBilling.Commands
             _throttle?.Dispose();
             _output?.Dispose();
             GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Writes a verbose line of the call itself, only when verbose is shown (so that -Debug never inquires).</summary>
+        protected void Verbose(string message)
+        {
+            if (_wantsVerbose)
+            {
+                WriteVerbose(message);
+            }
         }
 
         /// <summary>Whether -Verbose or -Debug (or the preference variables) show that stream for this call.</summary>

@@ -14,8 +14,9 @@ namespace OpenAIBilling.Commands
     [OutputType(typeof(Balance))]
     public sealed class GetOpenAIBalanceCommand : BillingCommand
     {
-        /// <summary>The key: a string or a SecureString. Default: $env:OPENAI_ADMIN_KEY (api.openai.com only), then $env:OPENAI_API_KEY.</summary>
+        /// <summary>The key: a string, SecureString, PSCredential (its password) or an object this module wrote. Default: $env:OPENAI_ADMIN_KEY (api.openai.com only), then $env:OPENAI_API_KEY.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Key", "Token")]
         [ApiKeyTransformation]
         [AllowNull]
         public SecureString? ApiKey { get; set; }

@@ -14,8 +14,9 @@ namespace OpenAIBilling.Commands
     [OutputType(typeof(CreditGrant))]
     public sealed class GetOpenAICreditGrantCommand : BillingCommand
     {
-        /// <summary>The key: a string or a SecureString (a browser session key, sess-…).</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The key: a string, SecureString, PSCredential (its password) or an object this module wrote (a browser session key, sess-…).</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Key", "Token")]
         [ApiKeyTransformation]
         [AllowNull]
         public SecureString? ApiKey { get; set; }

@@ -14,8 +14,9 @@ namespace OpenAIBilling.Commands
     [OutputType(typeof(Subscription))]
     public sealed class GetOpenAISubscriptionCommand : BillingCommand
     {
-        /// <summary>The key: a string or a SecureString.</summary>
+        /// <summary>The key: a string, SecureString, PSCredential (its password) or an object this module wrote.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Key", "Token")]
         [ApiKeyTransformation]
         [AllowNull]
         public SecureString? ApiKey { get; set; }

@@ -19,8 +19,9 @@ namespace OpenAIBilling.Commands
         private const string TimeSet = "TimeRange";
         private TokenUsageRequest? _request;
 
-        /// <summary>An Admin key (sk-admin-…): a string or a SecureString.</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>An Admin key (sk-admin-…): a string, SecureString, PSCredential (its password) or an object this module wrote.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Key", "Token")]
         [ApiKeyTransformation]
         [AllowNull]
         public SecureString? ApiKey { get; set; }
@@ -33,8 +34,8 @@ namespace OpenAIBilling.Commands
         [Parameter]
         public BucketWidth BucketWidth { get; set; } = BucketWidth.Day;
 
-        /// <summary>The first instant (inclusive).</summary>
-        [Parameter(ParameterSetName = TimeSet, Mandatory = true)]
+        /// <summary>The first instant (inclusive); default the first day (UTC) of -EndTime's month.</summary>
+        [Parameter(ParameterSetName = TimeSet)]
         public DateTimeOffset StartTime { get; set; }
 
         /// <summary>The end instant (exclusive); default now.</summary>
@@ -63,8 +64,8 @@ namespace OpenAIBilling.Commands
             DateTimeOffset start, end;
             if (ParameterSetName == TimeSet)
             {
-                start = StartTime;
                 end = MyInvocation.BoundParameters.ContainsKey(nameof(EndTime)) ? EndTime : DateTimeOffset.UtcNow;
+                start = MyInvocation.BoundParameters.ContainsKey(nameof(StartTime)) ? StartTime : DateRangeResolver.MonthStart(end);
             }
             else
             {

@@ -19,8 +19,9 @@ namespace OpenAIBilling.Commands
     {
         private DateRange? _range;
 
-        /// <summary>The key: a string or a SecureString.</summary>
+        /// <summary>The key: a string, SecureString, PSCredential (its password) or an object this module wrote.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Key", "Token")]
         [ApiKeyTransformation]
         [AllowNull]
         public SecureString? ApiKey { get; set; }
@@ -39,7 +40,7 @@ namespace OpenAIBilling.Commands
         protected override void PrepareArguments()
         {
             _range = ResolveDateRange();
-            WriteVerbose($"Reporting costs for {_range} ({_range.Days} days, UTC).");
+            Verbose($"Reporting costs for {_range} ({_range.Days} days, UTC).");
         }
 
         internal override Task RunAsync(BillingCall call, WorkItem item)

@@ -6,7 +6,7 @@ namespace OpenAIBilling.Commands
 {
     /// <summary>
     /// The cmdlets that report over a range of UTC days — <c>-Period</c>, or <c>-StartDate</c> and <c>-EndDate</c>
-    /// (spec §2.3), turned into one <see cref="DateRange"/> — and filter by project and API key.
+    /// turned into one <see cref="DateRange"/> (docs/DESIGN.md, "Dates and windows") — and filter by project and API key.
     /// </summary>
     public abstract class RangeReportCommand : BillingCommand
     {
@@ -17,8 +17,8 @@ namespace OpenAIBilling.Commands
         [Parameter(ParameterSetName = PeriodSet)]
         public Period Period { get; set; } = Period.ThisMonth;
 
-        /// <summary>The first UTC day (inclusive); only its date part is used.</summary>
-        [Parameter(ParameterSetName = DateSet, Mandatory = true)]
+        /// <summary>The first UTC day (inclusive); a Local time is converted to UTC first. Default: the first day of -EndDate's month.</summary>
+        [Parameter(ParameterSetName = DateSet)]
         public DateTime StartDate { get; set; }
 
         /// <summary>The last UTC day (inclusive); default today. A date after today is clamped to today.</summary>
@@ -44,11 +44,12 @@ namespace OpenAIBilling.Commands
                 return DateRangeResolver.FromPeriod(Period, Today);
             }
 
+            DateTime? start = MyInvocation.BoundParameters.ContainsKey(nameof(StartDate)) ? StartDate : (DateTime?)null;
             DateTime? end = MyInvocation.BoundParameters.ContainsKey(nameof(EndDate)) ? EndDate : (DateTime?)null;
-            var range = DateRangeResolver.FromDates(StartDate, end, Today, out bool clamped);
+            var range = DateRangeResolver.FromDates(start, end, Today, out bool clamped);
             if (clamped)
             {
-                WriteVerbose($"-EndDate is after today (UTC); using {DateRange.Format(range.End)}.");
+                Verbose($"-EndDate is after today (UTC); using {DateRange.Format(range.End)}.");
             }
 
             return range;

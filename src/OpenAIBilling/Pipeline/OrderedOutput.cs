@@ -10,11 +10,14 @@ namespace OpenAIBilling.Commands.Pipeline
     /// <summary>
     /// The pipeline engine of one cmdlet call: inputs are answered in the background, and what they produce is written
     /// from the pipeline thread in input order, each item as soon as it and every item before it are done.
-    /// Errors are per item (non-terminating) with pipeline input, terminating without; progress counts items.
+    /// Every failure of an item is a non-terminating error for that item, however its key arrived. Progress counts
+    /// items, with a percentage once every input has been read, and a status line while one slow item is waited on
+    /// (docs/DESIGN.md, "Flow through the code").
     /// </summary>
     internal sealed class OrderedOutput : IDisposable
     {
         private const int ProgressActivityId = 0x0A1B;
+        private static readonly TimeSpan WaitingStatusInterval = TimeSpan.FromSeconds(1);
         private readonly Queue<WorkItem> _items = new Queue<WorkItem>();
         private readonly SemaphoreSlim _changed = new SemaphoreSlim(0);
         private readonly PSCmdlet _cmdlet;
@@ -24,6 +27,7 @@ namespace OpenAIBilling.Commands.Pipeline
         private int _read;
         private int _done;
         private bool _progressShown;
+        private bool _allRead;
 
         public OrderedOutput(PSCmdlet cmdlet, CancellationToken stopping, bool wantsVerbose, bool wantsDebug)
         {
@@ -48,6 +52,7 @@ namespace OpenAIBilling.Commands.Pipeline
         /// <summary>Waits for every item and writes all that is left; completes the progress bar.</summary>
         public void Complete()
         {
+            _allRead = true;
             Drain(wait: true);
             if (_progressShown)
             {
@@ -68,7 +73,7 @@ namespace OpenAIBilling.Commands.Pipeline
                     WriteEvents(head);
                     _items.Dequeue();
                     _done++;
-                    ShowProgress();
+                    ShowProgress(null);
                     if (head.Completion.IsFaulted || head.Completion.IsCanceled)
                     {
                         ReportFailure(head);
@@ -82,14 +87,23 @@ namespace OpenAIBilling.Commands.Pipeline
                     return;
                 }
 
-                try
+                WaitForChange(head);
+            }
+        }
+
+        /// <summary>Waits until some item has news; while the head item keeps the output waiting, says so once a second.</summary>
+        private void WaitForChange(WorkItem head)
+        {
+            try
+            {
+                while (!_changed.Wait(WaitingStatusInterval, _stopping))
                 {
-                    _changed.Wait(_stopping);
+                    ShowProgress(head);
                 }
-                catch (OperationCanceledException)
-                {
-                    throw new PipelineStoppedException();
-                }
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
             }
         }
 
@@ -117,13 +131,25 @@ namespace OpenAIBilling.Commands.Pipeline
             });
         }
 
-        private void ShowProgress()
+        /// <summary>"N done of M read" when there is more than one input; the item waited on, when there is one.</summary>
+        private void ShowProgress(WorkItem? waitingFor)
         {
-            if (_read > 1)
+            if (_read <= 1 && waitingFor == null)
             {
-                _progressShown = true;
-                _cmdlet.WriteProgress(new ProgressRecord(ProgressActivityId, Activity, $"{_done} done of {_read} read"));
+                return;
             }
+
+            string status = _read > 1 ? $"{_done} done of {_read} read" : string.Empty;
+            if (waitingFor != null)
+            {
+                status += (status.Length == 0 ? "Waiting" : "; waiting") + $" for {waitingFor.Target} ({(int)waitingFor.Elapsed.TotalSeconds} s)";
+            }
+
+            _progressShown = true;
+            _cmdlet.WriteProgress(new ProgressRecord(ProgressActivityId, Activity, status)
+            {
+                PercentComplete = _allRead ? 100 * _done / _read : -1,
+            });
         }
 
         private void ReportFailure(WorkItem item)
@@ -140,15 +166,7 @@ namespace OpenAIBilling.Commands.Pipeline
             }
 
             var error = failure as BillingException ?? BillingErrorRecord.Wrap(failure!, item.Key);
-            var record = BillingErrorRecord.Create(error, item.Target);
-            if (_cmdlet.MyInvocation.ExpectingInput)
-            {
-                _cmdlet.WriteError(record);
-            }
-            else
-            {
-                _cmdlet.ThrowTerminatingError(record);
-            }
+            _cmdlet.WriteError(BillingErrorRecord.Create(error, item.Target));
         }
     }
 }

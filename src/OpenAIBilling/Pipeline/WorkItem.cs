@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using OpenAIBilling.Http;
@@ -14,6 +15,7 @@ namespace OpenAIBilling.Commands.Pipeline
     {
         private readonly ConcurrentQueue<ItemEvent> _events = new ConcurrentQueue<ItemEvent>();
         private readonly SemaphoreSlim _changed;
+        private readonly Stopwatch _started = new Stopwatch();
 
         public WorkItem(ErrorTarget target, Keys.ApiKey? key, SemaphoreSlim changed, bool wantsVerbose, bool wantsDebug)
         {
@@ -36,12 +38,16 @@ namespace OpenAIBilling.Commands.Pipeline
 
         public Task Completion { get; private set; } = Task.CompletedTask;
 
+        /// <summary>How long the item has been running, for the status line while it is waited on.</summary>
+        public TimeSpan Elapsed => _started.Elapsed;
+
         /// <summary>
         /// Starts the work on the calling (pipeline) thread, so that it reads the parameters bound for this input
         /// before the next input rebinds them; it goes on in the background from its first wait.
         /// </summary>
         public void Start(Func<WorkItem, Task> work)
         {
+            _started.Start();
             try
             {
                 Completion = work(this);
@@ -54,13 +60,39 @@ namespace OpenAIBilling.Commands.Pipeline
             Completion.ContinueWith(_ => _changed.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
-        public void Emit(object record) => Enqueue(ItemEvent.Output(record));
+        /// <summary>Queues an output object; a module record also takes the item's key along, invisibly, so it chains.</summary>
+        public void Emit(object record)
+        {
+            if (record is BillingRecord billingRecord && Key != null)
+            {
+                billingRecord.Origin = Key;
+            }
+
+            Enqueue(ItemEvent.Output(record));
+        }
 
         public bool TryTake(out ItemEvent next) => _events.TryDequeue(out next);
 
-        public void Verbose(string message) => Enqueue(ItemEvent.Message(ItemEventKind.Verbose, message));
+        /// <summary>
+        /// Queues a verbose line tagged with the item's KeyHint, only when verbose is shown: writing verbose while
+        /// only -Debug is on makes PowerShell 7.6 inquire, which fails under -NonInteractive.
+        /// </summary>
+        public void Verbose(string message)
+        {
+            if (WantsVerbose)
+            {
+                Enqueue(ItemEvent.Message(ItemEventKind.Verbose, Target + ": " + message));
+            }
+        }
 
-        public void Debug(string message) => Enqueue(ItemEvent.Message(ItemEventKind.Debug, message));
+        /// <summary>Queues a debug line tagged with the item's KeyHint, only when debug is shown.</summary>
+        public void Debug(string message)
+        {
+            if (WantsDebug)
+            {
+                Enqueue(ItemEvent.Message(ItemEventKind.Debug, Target + ": " + message));
+            }
+        }
 
         public void Warning(string message) => Enqueue(ItemEvent.Message(ItemEventKind.Warning, message));
 
