@@ -6,7 +6,7 @@
         Description = @(
             'The base URI of the OpenAI API or of an OpenAI-compatible relay (one-api, new-api and the like), with or without a trailing /v1, for example https://relay.example.com/v1. A base URI whose host is api.openai.com is OpenAI; every other host is treated as a relay, and that decides which sources can answer (see about_OpenAIBilling).'
             'Relative URIs, query strings, fragments and credentials before an @ are rejected with OpenAIBilling.InvalidArgument. A key is never sent over plain http:// except to a loopback address (see -AllowUnencryptedAuthentication).'
-            'Takes the BaseUri property of piped objects, so a CSV file can give one base URI per key; an empty value counts as not given. For a whole session, set $PSDefaultParameterValues[''*-OpenAI*:BaseUri''] = ''https://relay.example.com/v1'' or $env:OPENAI_BASE_URL.'
+            'Also known as -BaseUrl and -Url. Takes the BaseUri, BaseUrl or Url property of piped objects, so a CSV file can give one base URI per key; an empty value counts as not given. For a whole session, set $PSDefaultParameterValues[''*-OpenAI*:BaseUri''] = ''https://relay.example.com/v1'' or $env:OPENAI_BASE_URL.'
         )
         Default     = '$env:OPENAI_BASE_URL, else https://api.openai.com'
     }

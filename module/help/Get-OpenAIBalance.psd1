@@ -12,8 +12,8 @@
     Parameters  = @{
         ApiKey = @{
             Description = @(
-                'The key, as a string or a SecureString (for example from Get-Secret); nothing else is accepted. Surrounding whitespace and one pair of quotes are removed; a key that is empty after that or has whitespace inside fails with OpenAIBilling.InvalidApiKeyFormat. An Admin key (sk-admin-), a browser session key (sess-) or a relay token can answer; see the description for which source answers which key.'
-                'Takes keys from the pipeline by value (Get-Content keys.txt) and by the ApiKey property (Import-Csv keys.csv).'
+                'The key, as a string, a SecureString (from Get-Secret, or a Key Vault secret''s SecretValue) or a PSCredential (its password, as Get-AutomationPSCredential gives it); nothing else is accepted. Also known as -Key and -Token. Surrounding whitespace and one pair of quotes are removed; a key that is empty after that, or has whitespace, a control character or anything outside printable ASCII inside (a byte-order mark, curly quotes), fails with OpenAIBilling.InvalidApiKeyFormat before any request. An Admin key (sk-admin-), a browser session key (sess-) or a relay token can answer; see the description for which source answers which key.'
+                'Takes keys from the pipeline by value (Get-Content keys.txt, or the objects this module writes, which carry the key that produced them without ever showing it) and by the ApiKey, Key or Token property (Import-Csv keys.csv). A piped object that brings no key is OpenAIBilling.NoApiKey for that item: the environment''s key is never used for it.'
                 'When -ApiKey is not given, the key is $env:OPENAI_ADMIN_KEY if the host is api.openai.com (an Admin key is never sent to a relay by default), else $env:OPENAI_API_KEY. With neither, the call fails with OpenAIBilling.NoApiKey, naming every place looked.'
             )
             Default     = '$env:OPENAI_ADMIN_KEY (api.openai.com only), then $env:OPENAI_API_KEY'
@@ -82,15 +82,16 @@ Get-OpenAIBalance -ApiKey (Get-Secret RelayToken) -Name 'relay'
         @{
             Title   = 'Azure Automation runbook: alert when money runs low'
             Code    = @'
-$key = Get-AutomationVariable -Name 'OpenAIAdminKey'
-$balance = Get-OpenAIBalance -ApiKey $key -Name 'prod'
-if ($balance.AvailableUsd -lt 50 -or $balance.ProjectedExhaustion) {
-    Write-Error "OpenAI prod: $($balance.AvailableUsd) USD left, projected to run out on $($balance.ProjectedExhaustion)."
-}
+$balance = Get-OpenAIBalance -ApiKey (Get-AutomationPSCredential -Name 'OpenAIAdminKey') -Name 'prod' -ErrorAction Stop
 $balance
+$low = $null -ne $balance.AvailableUsd -and $balance.AvailableUsd -lt 50
+$runningOut = $null -ne $balance.ProjectedExhaustion
+if ($low -or $runningOut) {
+    throw "OpenAI $($balance.KeyHint): $($balance.AvailableUsd) USD left, projected to run out on $($balance.ProjectedExhaustion)."
+}
 '@
             Remarks = @(
-                'The Admin key is stored as an encrypted Automation variable. The runbook fails the job (Write-Error) when less than 50 USD is left or when the money is projected to run out before the month ends, so an Azure Monitor alert on failed jobs can notify you.'
+                'The Admin key is stored as an Automation credential (its password is the key; a Key Vault secret works the same: -ApiKey (Get-AzKeyVaultSecret -VaultName kv -Name OpenAI).SecretValue). Only a terminating error fails an Azure Automation job, and Write-Error does not: throw does, so an Azure Monitor alert on failed jobs can notify you. AvailableUsd is null for unlimited tokens and when no spend limit is set, and $null -lt 50 is true, so the test checks for null first. examples/runbooks/Watch-OpenAIBalance.ps1 in the repository checks many keys.'
             )
         }
     )

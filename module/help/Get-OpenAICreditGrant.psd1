@@ -9,8 +9,8 @@
     Parameters  = @{
         ApiKey = @{
             Description = @(
-                'A browser session key (sess-), as a string or a SecureString (for example from Get-Secret); nothing else is accepted. Surrounding whitespace and one pair of quotes are removed; a key that is empty after that or has whitespace inside fails with OpenAIBilling.InvalidApiKeyFormat.'
-                'Takes the ApiKey property of piped objects (Import-Csv keys.csv); a bare string is not taken from the pipeline.'
+                'A browser session key (sess-), as a string, a SecureString (from Get-Secret, or a Key Vault secret''s SecretValue) or a PSCredential (its password, as Get-AutomationPSCredential gives it); nothing else is accepted. Also known as -Key and -Token. Surrounding whitespace and one pair of quotes are removed; a key that is empty after that, or has whitespace, a control character or anything outside printable ASCII inside (a byte-order mark, curly quotes), fails with OpenAIBilling.InvalidApiKeyFormat before any request.'
+                'Takes keys from the pipeline by value (Get-Content keys.txt, or the objects this module writes, which carry the key that produced them without ever showing it) and by the ApiKey, Key or Token property (Import-Csv keys.csv). A piped object that brings no key is OpenAIBilling.NoApiKey for that item: the environment''s key is never used for it.'
                 'When -ApiKey is not given, the key is $env:OPENAI_ADMIN_KEY if the host is api.openai.com, else $env:OPENAI_API_KEY; an Admin key is not a session key, so pass the session key with -ApiKey when $env:OPENAI_ADMIN_KEY is set. With neither, the call fails with OpenAIBilling.NoApiKey.'
             )
             Default     = '$env:OPENAI_ADMIN_KEY (api.openai.com only), then $env:OPENAI_API_KEY'
@@ -44,15 +44,15 @@
         @{
             Title   = 'Azure Automation runbook: alert when credit runs low'
             Code    = @'
-$grants = Get-OpenAICreditGrant -ApiKey (Get-AutomationVariable -Name 'OpenAISessionKey')
-$left = ($grants | Measure-Object AvailableUsd -Sum).Sum
-if ($left -lt 5) {
-    Write-Error "Only $left USD of credit is left."
-}
+$grants = @(Get-OpenAICreditGrant -ApiKey (Get-AutomationPSCredential -Name 'OpenAISessionKey') -ErrorAction Stop)
 $grants
+$left = [decimal] ($grants | Measure-Object AvailableUsd -Sum).Sum
+if ($left -lt 5) {
+    throw "Only $left USD of credit is left."
+}
 '@
             Remarks = @(
-                'The session key is stored as an encrypted Automation variable. The job fails (Write-Error) when less than 5 USD of credit is left across all grants.'
+                'The session key is stored as an Automation credential (its password is the key). -ErrorAction Stop and throw are terminating, and only a terminating error fails an Azure Automation job (Write-Error does not). The sum is cast to decimal, so no grants at all count as 0 USD left.'
             )
         }
     )

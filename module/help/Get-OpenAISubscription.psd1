@@ -10,8 +10,8 @@
     Parameters  = @{
         ApiKey    = @{
             Description = @(
-                'The key, as a string or a SecureString (for example from Get-Secret); nothing else is accepted. Surrounding whitespace and one pair of quotes are removed; a key that is empty after that or has whitespace inside fails with OpenAIBilling.InvalidApiKeyFormat. An Admin key (sk-admin-) reads the spend limit; a session key (sess-) or a relay token reads the dashboard subscription.'
-                'Takes keys from the pipeline by value (Get-Content keys.txt) and by the ApiKey property (Import-Csv keys.csv).'
+                'The key, as a string, a SecureString (from Get-Secret, or a Key Vault secret''s SecretValue) or a PSCredential (its password, as Get-AutomationPSCredential gives it); nothing else is accepted. Also known as -Key and -Token. Surrounding whitespace and one pair of quotes are removed; a key that is empty after that, or has whitespace, a control character or anything outside printable ASCII inside (a byte-order mark, curly quotes), fails with OpenAIBilling.InvalidApiKeyFormat before any request. An Admin key (sk-admin-) reads the spend limit; a session key (sess-) or a relay token reads the dashboard subscription.'
+                'Takes keys from the pipeline by value (Get-Content keys.txt, or the objects this module writes, which carry the key that produced them without ever showing it) and by the ApiKey, Key or Token property (Import-Csv keys.csv). A piped object that brings no key is OpenAIBilling.NoApiKey for that item: the environment''s key is never used for it.'
                 'When -ApiKey is not given, the key is $env:OPENAI_ADMIN_KEY if the host is api.openai.com (an Admin key is never sent to a relay by default), else $env:OPENAI_API_KEY. With neither, the call fails with OpenAIBilling.NoApiKey.'
             )
             Default     = '$env:OPENAI_ADMIN_KEY (api.openai.com only), then $env:OPENAI_API_KEY'
@@ -59,15 +59,15 @@
         @{
             Title   = 'Azure Automation runbook: warn before a relay token expires'
             Code    = @'
-$token = Get-AutomationVariable -Name 'RelayToken'
-$subscription = Get-OpenAISubscription -ApiKey $token -BaseUri https://relay.example.com/v1 -Name 'relay'
-if ($subscription.AccessUntil -and $subscription.AccessUntil -lt [DateTimeOffset]::UtcNow.AddDays(14)) {
-    Write-Error "The relay token expires on $($subscription.AccessUntil.ToString('yyyy-MM-dd'))."
-}
+$token = Get-AutomationPSCredential -Name 'RelayToken'
+$subscription = Get-OpenAISubscription -ApiKey $token -BaseUri https://relay.example.com/v1 -Name 'relay' -ErrorAction Stop
 $subscription
+if ($null -ne $subscription.AccessUntil -and $subscription.AccessUntil -lt [DateTimeOffset]::UtcNow.AddDays(14)) {
+    throw "The relay token $($subscription.KeyHint) expires on $($subscription.AccessUntil.ToString('yyyy-MM-dd'))."
+}
 '@
             Remarks = @(
-                'The token is stored as an encrypted Automation variable. AccessUntil is empty for a token that never expires; the runbook fails the job when the token expires within 14 days.'
+                'The token is stored as an Automation credential (its password is the token). AccessUntil is null for a token that never expires, so it is checked first. throw fails the job (Write-Error would not), so an alert on failed jobs fires when the token expires within 14 days.'
             )
         }
     )

@@ -11,8 +11,8 @@
     Parameters  = @{
         ApiKey      = @{
             Description = @(
-                'An Admin key (sk-admin-), as a string or a SecureString (for example from Get-Secret); nothing else is accepted. Surrounding whitespace and one pair of quotes are removed; a key that is empty after that or has whitespace inside fails with OpenAIBilling.InvalidApiKeyFormat.'
-                'Takes the ApiKey property of piped objects (Import-Csv keys.csv); a bare string is not taken from the pipeline.'
+                'An Admin key (sk-admin-), as a string, a SecureString (from Get-Secret, or a Key Vault secret''s SecretValue) or a PSCredential (its password, as Get-AutomationPSCredential gives it); nothing else is accepted. Also known as -Key and -Token. Surrounding whitespace and one pair of quotes are removed; a key that is empty after that, or has whitespace, a control character or anything outside printable ASCII inside (a byte-order mark, curly quotes), fails with OpenAIBilling.InvalidApiKeyFormat before any request.'
+                'Takes keys from the pipeline by value (Get-Content keys.txt, or the objects this module writes, which carry the key that produced them without ever showing it) and by the ApiKey, Key or Token property (Import-Csv keys.csv). A piped object that brings no key is OpenAIBilling.NoApiKey for that item: the environment''s key is never used for it.'
                 'When -ApiKey is not given, the key is $env:OPENAI_ADMIN_KEY if the host is api.openai.com (an Admin key is never sent to a relay by default), else $env:OPENAI_API_KEY. With neither, the call fails with OpenAIBilling.NoApiKey.'
             )
             Default     = '$env:OPENAI_ADMIN_KEY (api.openai.com only), then $env:OPENAI_API_KEY'
@@ -140,16 +140,16 @@ Get-OpenAITokenUsage -Period Last7Days -GroupBy Model |
         @{
             Title   = 'Azure Automation runbook: alert on yesterday''s token use'
             Code    = @'
-$key = Get-AutomationVariable -Name 'OpenAIAdminKey'
-$usage = Get-OpenAITokenUsage -ApiKey $key -Period Yesterday -GroupBy Project
-$tokens = ($usage | Measure-Object InputTokens, OutputTokens -Sum | Measure-Object Sum -Sum).Sum
+$key = Get-AutomationPSCredential -Name 'OpenAIAdminKey'
+$usage = @(Get-OpenAITokenUsage -ApiKey $key -Period Yesterday -GroupBy Project -ErrorAction Stop)
+$tokens = [long] ($usage | Measure-Object InputTokens, OutputTokens -Sum | Measure-Object Sum -Sum).Sum
+[pscustomobject]@{ Day = [DateTime]::UtcNow.Date.AddDays(-1); Tokens = $tokens; Projects = $usage.Count }
 if ($tokens -gt 50000000) {
-    Write-Error "OpenAI used $tokens tokens yesterday (UTC)."
+    throw "OpenAI used $tokens tokens yesterday (UTC)."
 }
-[pscustomobject]@{ Day = [DateTime]::UtcNow.Date.AddDays(-1); Tokens = $tokens; Projects = @($usage).Count }
 '@
             Remarks = @(
-                'The Admin key is stored as an encrypted Automation variable. The job fails (Write-Error) when yesterday''s input and output tokens of all projects add up to more than 50 million, and always writes a one-line summary.'
+                'The Admin key is stored as an Automation credential (its password is the key). The runbook always writes a one-line summary, and fails the job with throw (Write-Error would not) when yesterday''s input and output tokens of all projects add up to more than 50 million.'
             )
         }
     )

@@ -11,8 +11,8 @@
     Parameters  = @{
         ApiKey      = @{
             Description = @(
-                'The key, as a string or a SecureString (for example from Get-Secret); nothing else is accepted. Surrounding whitespace and one pair of quotes are removed; a key that is empty after that or has whitespace inside fails with OpenAIBilling.InvalidApiKeyFormat. An Admin key (sk-admin-) reads the organization costs; a session key (sess-) or a relay token reads the dashboard usage.'
-                'Takes keys from the pipeline by value (Get-Content keys.txt) and by the ApiKey property (Import-Csv keys.csv).'
+                'The key, as a string, a SecureString (from Get-Secret, or a Key Vault secret''s SecretValue) or a PSCredential (its password, as Get-AutomationPSCredential gives it); nothing else is accepted. Also known as -Key and -Token. Surrounding whitespace and one pair of quotes are removed; a key that is empty after that, or has whitespace, a control character or anything outside printable ASCII inside (a byte-order mark, curly quotes), fails with OpenAIBilling.InvalidApiKeyFormat before any request. An Admin key (sk-admin-) reads the organization costs; a session key (sess-) or a relay token reads the dashboard usage.'
+                'Takes keys from the pipeline by value (Get-Content keys.txt, or the objects this module writes, which carry the key that produced them without ever showing it) and by the ApiKey, Key or Token property (Import-Csv keys.csv). A piped object that brings no key is OpenAIBilling.NoApiKey for that item: the environment''s key is never used for it.'
                 'When -ApiKey is not given, the key is $env:OPENAI_ADMIN_KEY if the host is api.openai.com (an Admin key is never sent to a relay by default), else $env:OPENAI_API_KEY. With neither, the call fails with OpenAIBilling.NoApiKey.'
             )
             Default     = '$env:OPENAI_ADMIN_KEY (api.openai.com only), then $env:OPENAI_API_KEY'
@@ -92,16 +92,16 @@
         @{
             Title   = 'Azure Automation runbook: alert on yesterday''s spend'
             Code    = @'
-$key = Get-AutomationVariable -Name 'OpenAIAdminKey'
-$spent = Get-OpenAIUsage -ApiKey $key -Period Yesterday
-if ($spent.AmountUsd -gt 100) {
-    Write-Error "OpenAI spend on $($spent.StartDate.ToString('yyyy-MM-dd')) (UTC) was $($spent.AmountUsd) USD."
-    Get-OpenAIUsage -ApiKey $key -Period Yesterday -GroupBy Project, LineItem
-}
+$key = Get-AutomationPSCredential -Name 'OpenAIAdminKey'
+$spent = Get-OpenAIUsage -ApiKey $key -Period Yesterday -ErrorAction Stop
 $spent
+if ($spent.AmountUsd -gt 100) {
+    Get-OpenAIUsage -ApiKey $key -Period Yesterday -GroupBy Project, LineItem
+    throw "OpenAI spend on $($spent.EndDate.ToString('yyyy-MM-dd')) (UTC) was $($spent.AmountUsd) USD."
+}
 '@
             Remarks = @(
-                'Without -GroupBy there is always exactly one record per key, 0 when nothing was spent. When yesterday cost more than 100 USD the job fails (Write-Error) and the breakdown by project and line item goes to the job output.'
+                'The Admin key is stored as an Automation credential (its password is the key). Without -GroupBy there is always exactly one record per key, 0 when nothing was spent, and -ErrorAction Stop makes a failed call fail the job. When yesterday cost more than 100 USD the breakdown by project and line item goes to the job output and throw fails the job (Write-Error would not).'
             )
         }
     )
