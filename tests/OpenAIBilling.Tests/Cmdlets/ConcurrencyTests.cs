@@ -62,7 +62,30 @@ namespace OpenAIBilling.Tests.Cmdlets
             var windows = shell.Streams.Progress.Where(p => p.Activity.EndsWith("windows", StringComparison.Ordinal)).ToList();
             Assert.Equal(new[] { "1 done of 4 windows", "2 done of 4 windows", "3 done of 4 windows", "4 done of 4 windows" }, windows.Select(p => p.StatusDescription));
             Assert.Equal(ProgressRecordType.Completed, windows.Last().RecordType);
-            Assert.DoesNotContain(shell.Streams.Progress, p => p.Activity == "Get-OpenAIUsage");
+            Assert.DoesNotContain(shell.Streams.Progress, p => p.Activity == "Get-OpenAIUsage" && p.StatusDescription.Contains("read"));
+        }
+
+        [Fact]
+        public void Progress_gives_a_percentage_once_every_input_is_read()
+        {
+            using var shell = PowerShellHost.Create();
+            shell.AddScript("param($relay) 'sk-relayok-00000000000000000081', 'sk-relayok-00000000000000000082', 'sk-relayok-faultslow-000000083' | Get-OpenAIBalance -BaseUri $relay -TimeoutSec 3 -MaximumRetryCount 0 -ErrorAction SilentlyContinue").AddArgument(_server.Relay);
+            Assert.Equal(2, shell.Invoke().Count);
+            var keys = shell.Streams.Progress.Where(p => p.Activity == "Get-OpenAIBalance").ToList();
+            Assert.Contains(keys, p => p.StatusDescription.StartsWith("2 done of 3 read; waiting for sk-...0083 (", StringComparison.Ordinal) && p.PercentComplete == 66);
+            Assert.Contains(keys, p => p.StatusDescription == "3 done of 3 read" && p.PercentComplete == 100);
+            Assert.Equal(ProgressRecordType.Completed, keys.Last().RecordType);
+        }
+
+        [Fact]
+        public void A_single_slow_call_shows_a_status_line_and_completes_it()
+        {
+            using var shell = PowerShellHost.Create();
+            shell.AddScript("param($relay) Get-OpenAIBalance -ApiKey 'sk-relayok-faultslow-000000091' -BaseUri $relay -TimeoutSec 3 -MaximumRetryCount 0 -ErrorAction SilentlyContinue").AddArgument(_server.Relay);
+            Assert.Empty(shell.Invoke());
+            var keys = shell.Streams.Progress.Where(p => p.Activity == "Get-OpenAIBalance").ToList();
+            Assert.Contains(keys, p => p.StatusDescription.StartsWith("Waiting for sk-...0091 (", StringComparison.Ordinal));
+            Assert.Equal(ProgressRecordType.Completed, keys.Last().RecordType);
         }
 
         [Theory]
