@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace OpenAIBilling.FakeServer;
 
 /// <summary>
-/// The "relay" and "balances" roles: one-api behaviour for its own tokens (reference §3). The relay serves the
+/// The "relay" and "balances" roles: one-api behaviour for its own tokens (docs/DESIGN.md, "Tests and the fake server"). The relay serves the
 /// legacy subscription/usage under both /v1/dashboard/billing/ and /dashboard/billing/; the balances host
 /// serves them only without /v1 and adds GET /v1/balances. credit_grants is not served by relays (404).
 /// </summary>

@@ -10,7 +10,7 @@ internal sealed record UsageEndpoint(string Name, string ObjectName, string[] Me
     public bool Has(string field) => GroupFields.Contains(field);
 }
 
-/// <summary>The ten usage endpoints and what each allows (reference §4.1 and §4.3).</summary>
+/// <summary>The ten usage endpoints and what each allows (docs/DESIGN.md, "Sources and the Auto rules").</summary>
 internal static class UsageEndpoints
 {
     private static readonly string[] Basic = ["project_id", "user_id", "api_key_id", "model"];

@@ -19,7 +19,7 @@
     are counted from the fake server's request log and must all be answered as expected.
 
     ideal = bare start-up + max(critical-path round trips, requests / ThrottleLimit) x latency. The ideal counts no
-    import time. Critical paths (spec §2.1, §2.3): a relay key is the /v1/balances probe, then subscription and usage
+    import time. Critical paths (docs/DESIGN.md, "Sources and the Auto rules" and "Dates and windows"): a relay key is the /v1/balances probe, then subscription and usage
     together (2); the 4 windows of 365 days of legacy usage go at once (1); the 3 windows of 365 days of costs go at
     once, one page each (1). Scenarios 2 and 3 run at the default -ThrottleLimit (8).
 
@@ -58,7 +58,7 @@ $MinimumSpeedup = 6.0
 $MaximumIdealRatio = 1.3
 $MaximumImportMs = 150
 $MaximumPeakMB = 200
-$DefaultThrottleLimit = 8       # spec §2.2
+$DefaultThrottleLimit = 8       # docs/DESIGN.md, "Keys, hosts and the environment"
 $ChildTimeoutSec = 120
 $CheckKeyCount = 4              # keys in the naive scenario 1 check run
 

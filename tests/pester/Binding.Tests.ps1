@@ -1,4 +1,9 @@
 # How keys, base URIs and dates bind (docs/DESIGN.md, "Keys, hosts and the environment" and "Dates and windows").
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-OpenAIBilling
+    $commandNames = @(Get-Command -Module OpenAIBilling -CommandType Cmdlet).Name
+}
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:server = Start-FakeBillingServer
@@ -30,7 +35,7 @@ Describe '-ApiKey' {
         (Get-OpenAIBalance @parameters).KeyHint | Should -Be $hint
     }
 
-    It '<_> takes keys from the pipeline by value and by property name' -ForEach @(Get-Command -Module OpenAIBilling -CommandType Cmdlet).Name {
+    It '<_> takes keys from the pipeline by value and by property name' -ForEach $commandNames {
         $parameter = (Get-Command $_).Parameters['ApiKey']
         $parameter.ParameterSets.Values.ValueFromPipeline | Should -Not -Contain $false
         $parameter.ParameterSets.Values.ValueFromPipelineByPropertyName | Should -Not -Contain $false

@@ -126,6 +126,7 @@ Describe 'Help examples' {
         $prelude = @'
 param($Secrets)
 function Get-Secret { param([Parameter(Mandatory, Position = 0)][string] $Name) ConvertTo-SecureString (Get-AutomationVariable $Name) -AsPlainText -Force }
+function Get-AutomationPSCredential { param([Parameter(Mandatory)][string] $Name) [pscredential]::new($Name, (ConvertTo-SecureString (Get-AutomationVariable $Name) -AsPlainText -Force)) }
 function Get-AutomationVariable {
     param([Parameter(Mandatory, Position = 0)][string] $Name)
     if (-not $Secrets.ContainsKey($Name)) { throw "The examples may only use the secrets $($Secrets.Keys -join ', '), not '$Name'." }

@@ -1,6 +1,12 @@
 # Nothing prompts, ever: every cmdlet runs with -Debug and with -Verbose in `pwsh -NonInteractive` with stdin closed,
 # as a scheduler or an Azure Automation job runs it; verbose lines are tagged with the KeyHint, in input order
 # (docs/DESIGN.md, "Flow through the code").
+BeforeDiscovery {
+    # The cmdlet list is read from the module itself, so a new cmdlet is tested without editing this file.
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-OpenAIBilling
+    $commandNames = @(Get-Command -Module OpenAIBilling -CommandType Cmdlet).Name
+}
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:server = Start-FakeBillingServer
@@ -52,12 +58,13 @@ Describe 'Under -NonInteractive with stdin closed' {
         $results | Should -HaveCount (2 * $commands.Count)
     }
 
-    It '<_> answers with -Debug and with -Verbose, and nothing prompts' -ForEach @(Get-Command -Module OpenAIBilling -CommandType Cmdlet).Name {
+    It '<_> answers with -Debug and with -Verbose, and nothing prompts' -ForEach $commandNames {
+        $command = $_
         foreach ($switch in 'Debug', 'Verbose') {
-            $line = $results | Where-Object { $_ -like "RESULT $_ -$switch *" }
+            $line = $results | Where-Object { $_ -like "RESULT $command -$switch *" }
             $line | Should -Not -BeNullOrEmpty
             $line | Should -Not -Match 'threw|Prompt|Read and Prompt'
-            if ($_ -in 'Get-OpenAIBalance', 'Get-OpenAISubscription', 'Get-OpenAIUsage', 'Get-OpenAICreditGrant', 'Get-OpenAITokenUsage') {
+            if ($command -in 'Get-OpenAIBalance', 'Get-OpenAISubscription', 'Get-OpenAIUsage', 'Get-OpenAICreditGrant', 'Get-OpenAITokenUsage') {
                 $line | Should -Match 'objects=[1-9]\d* errors=$'
             }
         }

@@ -6,7 +6,7 @@ namespace OpenAIBilling.Admin
 {
     /// <summary>
     /// What each organization usage endpoint is called on the wire and which groupings and filters it takes
-    /// (reference §4.1). Asking an endpoint for anything else is <c>InvalidArgument</c> before any request.
+    /// (docs/DESIGN.md, "Sources and the Auto rules"). Asking an endpoint for anything else is <c>InvalidArgument</c> before any request.
     /// </summary>
     internal sealed class UsageEndpointSpec
     {

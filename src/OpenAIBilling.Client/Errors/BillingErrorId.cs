@@ -1,7 +1,7 @@
 namespace OpenAIBilling.Errors
 {
     /// <summary>
-    /// The stable error ids of spec §2.6. <c>FullyQualifiedErrorId</c> starts with <c>OpenAIBilling.</c> and the name.
+    /// The stable error ids (docs/DESIGN.md, "Error ids"). <c>FullyQualifiedErrorId</c> starts with <c>OpenAIBilling.</c> and the name.
     /// </summary>
     public enum BillingErrorId
     {

@@ -7,7 +7,7 @@ using OpenAIBilling.Json;
 namespace OpenAIBilling.Errors
 {
     /// <summary>
-    /// The one place that turns an HTTP answer into an error id (spec §2.6), with a plain message and what to do.
+    /// The one place that turns an HTTP answer into an error id (docs/DESIGN.md, "Error ids"), with a plain message and what to do.
     /// Server text is redacted before it goes into any message.
     /// </summary>
     public static class ResponseErrors

@@ -7,7 +7,7 @@ using OpenAIBilling.Keys;
 namespace OpenAIBilling.Errors
 {
     /// <summary>
-    /// The one place that hides keys in text (spec §2.7): the key itself, any 8 consecutive characters of the
+    /// The one place that hides keys in text (docs/DESIGN.md, "Security"): the key itself, any 8 consecutive characters of the
     /// part after its kind prefix, and anything that looks like a key.
     /// </summary>
     public static class SecretRedactor

@@ -5,7 +5,7 @@ using OpenAIBilling.Errors;
 namespace OpenAIBilling.Http
 {
     /// <summary>
-    /// Sends one GET with everything spec §2.7–§2.8 asks of it: the plain-HTTP guard, retries with their delays and
+    /// Sends one GET with everything docs/DESIGN.md ("Security", "HTTP behaviour") asks of it: the plain-HTTP guard, retries with their delays and
     /// redirects followed by hand; each attempt is an <see cref="HttpAttempt"/>. It returns the final answer whatever
     /// its status; <see cref="ResponseErrors"/> decides what a status means.
     /// </summary>

@@ -3,7 +3,7 @@ using System.Threading;
 
 namespace OpenAIBilling.Http
 {
-    /// <summary>How requests are made for one cmdlet call: the common parameters of spec §2.2.</summary>
+    /// <summary>How requests are made for one cmdlet call: the common parameters (docs/DESIGN.md, "Keys, hosts and the environment").</summary>
     public sealed class RequestSettings
     {
         public const int DefaultTimeoutSec = 60;

@@ -6,7 +6,7 @@ using OpenAIBilling.Json;
 namespace OpenAIBilling.Http
 {
     /// <summary>
-    /// Which answers are tried again and after how long (spec §2.8): 408, 409, 429 (not <c>insufficient_quota</c>),
+    /// Which answers are tried again and after how long (docs/DESIGN.md, "HTTP behaviour"): 408, 409, 429 (not <c>insufficient_quota</c>),
     /// 5xx and connection failures; <c>retry-after-ms</c>, then <c>Retry-After</c>, then backoff.
     /// </summary>
     internal sealed class RetryPolicy

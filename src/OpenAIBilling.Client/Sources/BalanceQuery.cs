@@ -10,7 +10,7 @@ using OpenAIBilling.Keys;
 namespace OpenAIBilling.Sources
 {
     /// <summary>
-    /// Answers "how much is left" for one key (spec §2.1). Auto walks the sources that fit the key kind and host,
+    /// Answers "how much is left" for one key (docs/DESIGN.md, "Sources and the Auto rules"). Auto walks the sources that fit the key kind and host,
     /// moving on only when a source does not apply (404/405, the legacy "session key" 403, an admin endpoint's
     /// 401/403 for a key that is not an admin key); any other failure ends the walk with its own error.
     /// </summary>

@@ -3,7 +3,7 @@ namespace OpenAIBilling.Sources
     /// <summary>The values of <c>Get-OpenAIBalance -Source</c>.</summary>
     public enum BalanceSource
     {
-        /// <summary>Try the sources that fit the key and host, in order (spec §2.1).</summary>
+        /// <summary>Try the sources that fit the key and host, in order (docs/DESIGN.md, "Sources and the Auto rules").</summary>
         Auto,
         Balances,
         SpendLimit,

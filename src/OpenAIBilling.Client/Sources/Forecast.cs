@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace OpenAIBilling.Sources
 {
     /// <summary>
-    /// Where the money is heading, from the daily costs already fetched (spec §2.4): the mean of the complete UTC
+    /// Where the money is heading, from the daily costs already fetched (docs/DESIGN.md, "Output objects and the forecast"): the mean of the complete UTC
     /// days of the period (at most the last 7), the period's projected spend, and the day the money runs out.
     /// </summary>
     public static class Forecast

@@ -6,7 +6,7 @@ using OpenAIBilling.Dates;
 namespace OpenAIBilling.Usage
 {
     /// <summary>
-    /// Turns cost facts into <see cref="CostRecord"/>s for a range (spec §2.4): one per group for the whole range,
+    /// Turns cost facts into <see cref="CostRecord"/>s for a range (docs/DESIGN.md, "Output objects and the forecast"): one per group for the whole range,
     /// or per day; ungrouped periods always get a record (0 when nothing was spent), groups only when non-zero;
     /// ordered by StartDate, LineItem, ProjectId, ApiKeyId (ordinal).
     /// </summary>
