@@ -16,6 +16,7 @@
         'Get-OpenAIUsage'
         'Get-OpenAICreditGrant'
         'Get-OpenAITokenUsage'
+        'Get-OpenAISpendAlert'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
