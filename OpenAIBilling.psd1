@@ -16,6 +16,7 @@
         'Get-OpenAIUsage'
         'Get-OpenAICreditGrant'
         'Get-OpenAITokenUsage'
+        'Get-OpenAISpendAlert'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
@@ -25,7 +26,7 @@
             Tags         = @('OpenAI', 'Billing', 'Usage', 'Costs', 'Balance', 'Quota', 'one-api', 'new-api', 'AzureAutomation', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/openaibilling/OpenAIBilling'
             LicenseUri   = 'https://github.com/openaibilling/OpenAIBilling/blob/main/LICENSE'
-            ReleaseNotes = '0.1.0: Get-OpenAIBalance, Get-OpenAISubscription, Get-OpenAIUsage, Get-OpenAICreditGrant and Get-OpenAITokenUsage for relay tokens, session keys, /v1/balances hosts and Admin keys.'
+            ReleaseNotes = '0.1.0: Get-OpenAIBalance, Get-OpenAISubscription, Get-OpenAIUsage, Get-OpenAICreditGrant, Get-OpenAITokenUsage and Get-OpenAISpendAlert for relay tokens, session keys, /v1/balances hosts and Admin keys.'
         }
     }
 }

@@ -3,7 +3,8 @@
     Synopsis    = 'Gets money spent over a range of UTC days, as cost records, in total or per day, by line item, project or key.'
     Description = @(
         'Get-OpenAIUsage answers "what did I spend, on what" for one key or for every key piped to it. It writes OpenAIBilling.CostRecord objects: AmountUsd (US dollars, decimal) spent from StartDate to EndDate (UTC calendar days, both inclusive), for one group.'
-        'With an Admin key (sk-admin-) the costs come from GET /v1/organization/costs (Source Costs), which can split them by LineItem, Project and ApiKey and filter them by -ProjectId and -ApiKeyId. With any other key they come from the dashboard usage endpoint (Source DashboardUsage), which knows line items only: -GroupBy Project or ApiKey, -ProjectId and -ApiKeyId then fail with OpenAIBilling.InvalidArgument. On api.openai.com the dashboard answers browser session keys (sess-) only; an ordinary key gets OpenAIBilling.SessionKeyRequired. Relays (one-api, new-api and the like) answer their own tokens but ignore the dates and give one total with no daily or line-item breakdown: -Granularity Daily or -GroupBy then gives one record for the whole range, with a warning.'
+        'With an Admin key (sk-admin-) the costs come from GET /v1/organization/costs (Source Costs), which can split them by LineItem, Project and ApiKey and filter them by -ProjectId and -ApiKeyId. With any other key they come from the dashboard usage endpoint (Source DashboardUsage), which knows line items only: -GroupBy Project or ApiKey, -ProjectId and -ApiKeyId then fail with OpenAIBilling.InvalidArgument. On api.openai.com the dashboard answers browser session keys (sess-) only; an ordinary key gets OpenAIBilling.SessionKeyRequired. Relays (one-api, new-api and the like) answer their own tokens but ignore the dates: they give the token''s spending since it was created, with no daily or line-item breakdown. Their record says so: StartDate is empty and EndDate is today, whatever range was asked, and -Granularity Daily or -GroupBy gives that one record too. A warning naming the key''s KeyHint says so once per key, unless all time was asked (-StartDate 2020-01-01 or earlier, through today). A record never claims a range it does not cover.'
+        'With an Admin key only the cost buckets that start in the asked range count, whatever else a server sends. When a server answers the windows of one range in both shapes (some with a daily breakdown, some with a total only), each window''s money counts once: Total adds every window, and Daily gives a window that has only a total as one record covering that window. Money in a currency other than US dollars is OpenAIBilling.InvalidResponse, never relabelled.'
         'The range is -Period (default ThisMonth: the first day of the current UTC month through today) or -StartDate and -EndDate. Only the date part of a date is used and its Kind is ignored: -StartDate 2026-11-01 -EndDate 2026-11-30 is 30 days. An -EndDate after today (UTC) is taken as today, with a verbose message. An -EndDate before -StartDate, or a -StartDate after today, fails with OpenAIBilling.InvalidDateRange.'
         'Long ranges are split into windows the server accepts (180 days for costs, 100 for the dashboard usage), fetched concurrently and written in date order; pages are followed to the end, so nothing is cut short. -Granularity Total (the default) writes one record per group for the whole range when the key''s range is complete; Daily writes one per day per group as the windows arrive. Without -GroupBy every period has a record, 0 when nothing was spent; with -GroupBy only groups with a non-zero amount are written. Records are ordered by input key, then StartDate, then LineItem, ProjectId and ApiKeyId.'
         'Keys piped in (strings, SecureStrings, or objects with ApiKey, BaseUri and Name properties such as the rows of Import-Csv) are answered concurrently, up to -ThrottleLimit requests at a time; results keep the input order. A key that fails writes a non-terminating error naming its KeyHint and Name, and the other keys go on.'
@@ -35,7 +36,7 @@
         }
         Granularity = @{
             Description = @(
-                'Total writes one record per group for the whole range; Daily writes one record per UTC day per group. Relays give no daily breakdown: Daily then writes one record for the whole range and a warning.'
+                'Total writes one record per group for the whole range; Daily writes one record per UTC day per group. Relays give no daily breakdown: Daily then writes their one record (no StartDate, EndDate today) and a warning.'
             )
         }
         GroupBy     = @{
@@ -86,7 +87,7 @@
             Title   = 'Spend of many keys from a CSV file'
             Code    = 'Import-Csv keys.csv | Get-OpenAIUsage -Period Last30Days | Select-Object Name, Source, StartDate, EndDate, AmountUsd'
             Remarks = @(
-                'keys.csv has the columns ApiKey, BaseUri and Name. Each key gets one record for the last 30 days (today included); relays report their total whatever the dates.'
+                'keys.csv has the columns ApiKey, BaseUri and Name. Each key gets one record for the last 30 days (today included); relays report their total since the token was created whatever the dates, with StartDate empty.'
             )
         }
         @{

@@ -9,6 +9,8 @@ internal enum AdminEndpoint
     ProjectSpendLimit,
     Costs,
     Usage,
+    SpendAlerts,
+    ProjectSpendAlerts,
 }
 
 /// <summary>A matched Admin API path; <see cref="Argument"/> is the project id or the usage endpoint name.</summary>
@@ -28,6 +30,7 @@ internal static class AdminApi
         if (rest == "spend_limit") return new AdminRoute(AdminEndpoint.SpendLimit);
         if (rest == "projects") return new AdminRoute(AdminEndpoint.Projects);
         if (rest == "costs") return new AdminRoute(AdminEndpoint.Costs);
+        if (rest == "spend_alerts") return new AdminRoute(AdminEndpoint.SpendAlerts);
         if (rest.StartsWith("usage/", StringComparison.Ordinal))
         {
             string name = rest["usage/".Length..];
@@ -36,6 +39,8 @@ internal static class AdminApi
         string[] parts = rest.Split('/');
         if (parts.Length == 3 && parts[0] == "projects" && parts[1].Length > 0 && parts[2] == "spend_limit")
             return new AdminRoute(AdminEndpoint.ProjectSpendLimit, parts[1]);
+        if (parts.Length == 3 && parts[0] == "projects" && parts[1].Length > 0 && parts[2] == "spend_alerts")
+            return new AdminRoute(AdminEndpoint.ProjectSpendAlerts, parts[1]);
         return null;
     }
 
@@ -52,6 +57,10 @@ internal static class AdminApi
                 : ErrorBodies.ProjectNotFound(route.Argument!),
             AdminEndpoint.Projects => Reply.Ok(Projects(request)),
             AdminEndpoint.Costs => Reply.Ok(CostsApi.Page(request)),
+            AdminEndpoint.SpendAlerts => Reply.Ok(SpendAlertsApi.Page(request, SpendAlertsApi.Organization, "organization.spend_alert")),
+            AdminEndpoint.ProjectSpendAlerts => SpendAlertsApi.Projects.TryGetValue(route.Argument!, out var alerts)
+                ? Reply.Ok(SpendAlertsApi.Page(request, alerts, "project.spend_alert"))
+                : ErrorBodies.ProjectNotFound(route.Argument!),
             _ => Reply.Ok(UsageApi.Page(request, UsageEndpoints.Find(route.Argument!)!)),
         };
     }

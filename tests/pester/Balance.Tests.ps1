@@ -80,10 +80,28 @@ Describe 'Get-OpenAIBalance' {
                 Should -Throw -ErrorId 'OpenAIBilling.ApiError,OpenAIBilling.Commands.GetOpenAIBalanceCommand'
         }
 
-        It 'says an exhausted token is KeyExhausted' {
-            $err = { Get-OpenAIBalance -ApiKey (New-TestKey 'sk-' 'relayexhausted') -BaseUri $server.Relay -ErrorAction Stop } | Should -Throw -PassThru
-            $err.FullyQualifiedErrorId | Should -BeLike 'OpenAIBilling.KeyExhausted,*'
-            $err.CategoryInfo.Category | Should -Be 'QuotaExceeded'
+        It 'reports a token whose quota is used up as Exhausted, with a warning naming it' {
+            $key = New-TestKey 'sk-' 'relayexhausted'
+            $balance = Get-OpenAIBalance -ApiKey $key -BaseUri $server.Relay -Name 'empty' -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable failures
+            $failures | Should -BeNullOrEmpty
+            $balance.Status | Should -Be 'Exhausted'
+            $balance.AvailableUsd | Should -Be 0
+            $balance.LimitUsd | Should -BeNullOrEmpty
+            $balance.UsedUsd | Should -BeNullOrEmpty
+            $balance.Name | Should -Be 'empty'
+            $warnings | Should -HaveCount 1
+            "$warnings" | Should -BeLike "*$($balance.KeyHint)*"
+        }
+
+        It 'keeps the exhausted token in a report of many keys' {
+            $keys = (New-TestKey 'sk-' 'relayok'), (New-TestKey 'sk-' 'relayexhausted'), (New-TestKey 'sk-' 'relayok' -Number 2)
+            $rows = $keys | Get-OpenAIBalance -BaseUri $server.Relay -WarningAction SilentlyContinue
+            $rows.Status | Should -Be @('Active', 'Exhausted', 'Active')
+        }
+
+        It 'says Expired when the token''s access has ended' {
+            (Get-OpenAIBalance -ApiKey (New-TestKey 'sk-' 'relayunlimited') -BaseUri $server.Relay).Status | Should -Be 'Expired'   # access_until 2026-01-01
+            (Get-OpenAIBalance -ApiKey (New-TestKey 'sk-' 'relayexpiring') -BaseUri $server.Relay).Status | Should -Be 'Active'     # 2030-01-01
         }
 
         It 'says an invalid token is InvalidApiKey and never repeats the key the relay echoed' {
@@ -116,17 +134,18 @@ Describe 'Get-OpenAIBalance' {
             $balance.PeriodStart | Should -Be $today.AddDays(-99)
         }
 
-        It 'forecasts from the daily costs it fetched anyway' {
+        It 'forecasts from the last 7 complete days, on the first day of the month too, in the same request' {
+            Clear-FakeServerLog $server
             $balance = Get-OpenAIBalance -ApiKey (New-TestKey 'sess-' 'paid') -BaseUri $server.OpenAI
-            if ($today.Day -eq 1) {
-                $balance.DailyAverageUsd | Should -BeNullOrEmpty
-            }
-            else {
-                $from = @($monthStart, $today.AddDays(-7)) | Sort-Object | Select-Object -Last 1
-                $days = ($today - $from).Days
-                $rate = (Get-ExpectedSessionUsd -Start $from -End $today.AddDays(-1)) / $days
-                $balance.DailyAverageUsd | Should -Be ([math]::Round($rate, 6))
-            }
+            $rate = Get-ExpectedRate (Get-ExpectedSessionUsd -Start $today.AddDays(-7) -End $today.AddDays(-1))
+            $balance.DailyAverageUsd | Should -Be $rate.Shown
+            $monthEnd = $monthStart.AddMonths(1).AddDays(-1)
+            $expected = [decimal]::Round($balance.UsedUsd + $rate.PerDay * ($monthEnd - $today).Days, 6, [MidpointRounding]::AwayFromZero)
+            $balance.ProjectedPeriodUsd | Should -Be $expected
+            $usage = @(Get-FakeServerLog $server | Where-Object path -Like '*/dashboard/billing/usage')
+            $usage | Should -HaveCount 1
+            $from = @($monthStart, $today.AddDays(-7)) | Sort-Object | Select-Object -First 1
+            $usage[0].query | Should -BeLike "?start_date=$($from.ToString('yyyy-MM-dd'))&*"
         }
 
         It 'answers from the credit grants when forced to' {
@@ -136,6 +155,18 @@ Describe 'Get-OpenAIBalance' {
             $balance.UsedUsd | Should -Be 10.25
             $balance.AvailableUsd | Should -Be 12.75
             $balance.ExpiresAt | Should -Be ([DateTimeOffset]::FromUnixTimeSeconds(1798761600))
+        }
+
+        It 'forecasts when the credit runs out from 7 days of usage asked together with the grants' {
+            Clear-FakeServerLog $server
+            $balance = Get-OpenAIBalance -ApiKey (New-TestKey 'sess-' 'paid') -BaseUri $server.OpenAI -Source CreditGrants
+            $week = Get-ExpectedSessionUsd -Start $today.AddDays(-7) -End $today.AddDays(-1)
+            $balance.DailyAverageUsd | Should -Be (Get-ExpectedRate $week).Shown
+            $balance.ProjectedPeriodUsd | Should -BeNullOrEmpty
+            $runsOut = $today.AddDays([math]::Ceiling([decimal]12.75 * 7 / $week))
+            $balance.ProjectedExhaustion | Should -Be $(if ($runsOut -lt [datetime]'2027-01-01') { $runsOut } else { $null })
+            $usage = @(Get-FakeServerLog $server | Where-Object path -Like '*/dashboard/billing/usage')
+            $usage.query | Should -Be "?start_date=$($today.AddDays(-7).ToString('yyyy-MM-dd'))&end_date=$($today.ToString('yyyy-MM-dd'))"
         }
     }
 
@@ -163,20 +194,40 @@ Describe 'Get-OpenAIBalance' {
     }
 
     Context 'Admin keys' {
-        It 'gives the spend limit minus the month''s costs' {
+        It 'gives the spend limit minus the month''s costs, in absolute amounts of the fake organization' {
             $balance = Get-OpenAIBalance -ApiKey (New-TestKey 'sk-admin-' 'org') -BaseUri $server.OpenAI
+            $used = Get-ExpectedAdminUsd -Start $monthStart -End $today
             $balance.Source | Should -Be 'SpendLimit'
+            $balance.Status | Should -Be 'Active'
             $balance.LimitUsd | Should -Be 500
-            $usage = Get-OpenAIUsage -ApiKey (New-TestKey 'sk-admin-' 'org') -BaseUri $server.OpenAI -Period ThisMonth
-            $balance.UsedUsd | Should -Be $usage.AmountUsd
-            $balance.AvailableUsd | Should -Be (500 - $usage.AmountUsd)
+            $balance.UsedUsd | Should -Be $used
+            $balance.AvailableUsd | Should -Be (500 - $used)
+            $balance.PercentUsed | Should -Be ([decimal]::Round($used / 5, 2, [MidpointRounding]::AwayFromZero))
+            $balance.PeriodStart | Should -Be $monthStart
+            $balance.PeriodEnd | Should -Be $today
+        }
+
+        It 'forecasts from the 7 days before today, asked in the month''s one costs request' {
+            Clear-FakeServerLog $server
+            $balance = Get-OpenAIBalance -ApiKey (New-TestKey 'sk-admin-' 'org') -BaseUri $server.OpenAI
+            $week = Get-ExpectedAdminUsd -Start $today.AddDays(-7) -End $today.AddDays(-1)
+            $rate = Get-ExpectedRate $week
+            $balance.DailyAverageUsd | Should -Be $rate.Shown
+            $monthEnd = $monthStart.AddMonths(1).AddDays(-1)
+            $balance.ProjectedPeriodUsd | Should -Be ([decimal]::Round($balance.UsedUsd + $rate.PerDay * ($monthEnd - $today).Days, 6, [MidpointRounding]::AwayFromZero))
+            $runsOut = $today.AddDays([math]::Ceiling($balance.AvailableUsd * 7 / $week))
+            $balance.ProjectedExhaustion | Should -Be $(if ($runsOut -le $monthEnd) { $runsOut } else { $null })
+            $costs = @(Get-FakeServerLog $server | Where-Object path -EQ '/v1/organization/costs')
+            $costs | Should -HaveCount 1
+            $from = @($monthStart, $today.AddDays(-7)) | Sort-Object | Select-Object -First 1
+            $costs[0].query | Should -Match "start_time=$(([DateTimeOffset]::new($from, [TimeSpan]::Zero)).ToUnixTimeSeconds())&"
         }
 
         It 'leaves the limit empty when none is set' {
             $balance = Get-OpenAIBalance -ApiKey (New-TestKey 'sk-admin-' 'nolimit') -BaseUri $server.OpenAI
             $balance.LimitUsd | Should -BeNullOrEmpty
             $balance.AvailableUsd | Should -BeNullOrEmpty
-            $balance.UsedUsd | Should -BeGreaterThan 0
+            $balance.UsedUsd | Should -Be (Get-ExpectedAdminUsd -Start $monthStart -End $today)
         }
     }
 

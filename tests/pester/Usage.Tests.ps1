@@ -68,17 +68,59 @@ Describe 'Get-OpenAIUsage' {
     }
 
     Context 'relay tokens (no daily breakdown)' {
-        It 'gives the total and warns that Daily cannot be split' {
-            $records = Get-OpenAIUsage -ApiKey (New-TestKey 'sk-' 'relayok') -BaseUri $server.Relay -Period Last7Days -Granularity Daily -WarningVariable warnings -WarningAction SilentlyContinue
+        It 'gives one record of the token''s spending since it was created, with one warning naming the key' {
+            $key = New-TestKey 'sk-' 'relayok'
+            $records = Get-OpenAIUsage -ApiKey $key -BaseUri $server.Relay -Period Last7Days -Granularity Daily -WarningVariable warnings -WarningAction SilentlyContinue
             $records | Should -HaveCount 1
             $records.AmountUsd | Should -Be 3.125
-            $records.StartDate | Should -Be $today.AddDays(-6)
+            $records.StartDate | Should -BeNullOrEmpty
+            $records.EndDate | Should -Be $today
             $warnings | Should -HaveCount 1
-            "$warnings" | Should -Match 'no daily'
+            "$warnings" | Should -BeLike "*$($records.KeyHint)*since it was created*"
+        }
+
+        It 'never labels the all-time total with the dates asked: <Period>' -TestCases @(@{ Period = 'Yesterday' }, @{ Period = 'LastMonth' }) {
+            $record = Get-OpenAIUsage -ApiKey (New-TestKey 'sk-' 'relayok') -BaseUri $server.Relay -Period $Period -WarningVariable warnings -WarningAction SilentlyContinue
+            $record.StartDate | Should -BeNullOrEmpty
+            $record.EndDate | Should -Be $today
+            $warnings | Should -HaveCount 1
+        }
+
+        It 'warns of nothing when all time is asked' {
+            $record = Get-OpenAIUsage -ApiKey (New-TestKey 'sk-' 'relayok') -BaseUri $server.Relay -StartDate 2020-01-01 -WarningVariable warnings
+            $record.AmountUsd | Should -Be 3.125
+            $warnings | Should -BeNullOrEmpty
         }
     }
 
     Context 'Admin keys (the organization costs API)' {
+        It 'gives the fake organization''s known amounts: <Start> to <End>, project <Project>' -TestCases @(
+            @{ Start = '2024-11-01'; End = '2024-11-01'; Project = ''; Usd = 1.51772 }
+            @{ Start = '2024-11-05'; End = '2024-11-05'; Project = ''; Usd = 0 }
+            @{ Start = '2024-11-01'; End = '2024-11-01'; Project = 'proj_alpha'; Usd = 1.154075 }
+            @{ Start = '2024-11-01'; End = '2024-11-30'; Project = ''; Usd = $null }
+            @{ Start = '2024-11-01'; End = '2024-11-30'; Project = 'proj_beta'; Usd = $null }
+        ) {
+            $filter = if ($Project) { @{ ProjectId = $Project } } else { @{} }
+            $record = Get-OpenAIUsage -ApiKey $admin -BaseUri $server.OpenAI -StartDate $Start -EndDate $End @filter
+            $expected = Get-ExpectedAdminUsd -Start $Start -End $End -ProjectId $Project
+            if ($null -ne $Usd) { $expected | Should -Be $Usd }
+            $record.AmountUsd | Should -Be $expected
+            $record.StartDate | Should -Be ([datetime] $Start)
+            $record.EndDate | Should -Be ([datetime] $End)
+        }
+
+        It 'gives each line item''s known amount for a day' {
+            $records = Get-OpenAIUsage -ApiKey $admin -BaseUri $server.OpenAI -StartDate 2024-11-01 -EndDate 2024-11-01 -GroupBy LineItem, Project
+            $records | ForEach-Object { '{0}|{1}|{2}' -f $_.LineItem, $_.ProjectId, $_.AmountUsd } | Should -Be @(
+                'dall-e 3, standard, 1024x1024|proj_alpha|0.08'
+                'gpt-4o-2024-08-06, input|proj_alpha|0.370365'
+                'gpt-4o-2024-08-06, input|proj_beta|0.030315'
+                'gpt-4o-2024-08-06, output|proj_alpha|0.70371'
+                'gpt-4o-2024-08-06, output|proj_beta|0.33333'
+            )
+        }
+
         It 'gives grouped records that add up to the ungrouped total' {
             $total = Get-OpenAIUsage -ApiKey $admin -BaseUri $server.OpenAI -Period LastMonth
             $grouped = Get-OpenAIUsage -ApiKey $admin -BaseUri $server.OpenAI -Period LastMonth -GroupBy LineItem, Project

@@ -23,6 +23,12 @@ namespace OpenAIBilling.Admin
             // "amount" is {value, currency}; a bare number is taken too.
             var amount = JsonRead.Property(result, "amount");
             decimal? value = amount?.ValueKind == JsonValueKind.Object ? JsonRead.Decimal(amount.Value, "value") : JsonRead.Decimal(result, "amount");
+            if (amount?.ValueKind == JsonValueKind.Object)
+            {
+                JsonRead.RequireUsd(amount.Value, "currency");
+            }
+
+            JsonRead.RequireUsd(result, "currency");
             if (value == null)
             {
                 throw new BodyShapeException("a cost result has no amount value");

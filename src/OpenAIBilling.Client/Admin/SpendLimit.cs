@@ -46,6 +46,7 @@ namespace OpenAIBilling.Admin
             }
 
             var cents = JsonRead.Decimal(root, "threshold_amount") ?? throw new BodyShapeException("it has no threshold_amount");
+            JsonRead.RequireUsd(root, "currency");
             var enforcement = JsonRead.Object(root, "enforcement");
             return new SpendLimit
             {

@@ -64,12 +64,16 @@ namespace OpenAIBilling.Errors
                 id = BillingErrorId.EndpointNotFound;
                 action = $"{call.Host.Display} does not serve {response.RequestUri.AbsolutePath}. Check -BaseUri, or pick another -Source.";
             }
+            else if (envelope?.IsInsufficientQuota == true)
+            {
+                // Out of money, not out of time: never retried, and not a rate limit.
+                id = BillingErrorId.KeyExhausted;
+                action = "The account is out of quota: add credit or raise the limit in the billing settings, then try again.";
+            }
             else if (status == 429)
             {
                 id = BillingErrorId.RateLimited;
-                action = envelope?.IsInsufficientQuota == true
-                    ? "The account is out of quota: add credit or raise the limit in the billing settings, then try again."
-                    : "Wait a minute and try again, or lower -ThrottleLimit; raising -MaximumRetryCount retries longer.";
+                action = "Wait a minute and try again, or lower -ThrottleLimit; raising -MaximumRetryCount retries longer.";
             }
             else if (status >= 500)
             {

@@ -123,6 +123,19 @@ namespace OpenAIBilling.Json
             return UnixEpoch.AddTicks(ticks);
         }
 
+        /// <summary>
+        /// Checks that money is in US dollars: a <paramref name="name"/> field that is present and not "usd" (any case)
+        /// makes the body unusable, since amounts are never relabelled (docs/DESIGN.md#output-objects-and-the-forecast).
+        /// </summary>
+        public static void RequireUsd(JsonElement obj, string name)
+        {
+            string? currency = String(obj, name);
+            if (currency != null && !string.Equals(currency.Trim(), "usd", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new BodyShapeException($"its money is in '{currency}', not US dollars, and is not converted");
+            }
+        }
+
         public static JsonElement? Array(JsonElement obj, string name) => OfKind(obj, name, JsonValueKind.Array, "an array");
 
         public static JsonElement? Object(JsonElement obj, string name) => OfKind(obj, name, JsonValueKind.Object, "an object");

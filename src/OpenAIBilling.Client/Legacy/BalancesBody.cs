@@ -34,6 +34,7 @@ namespace OpenAIBilling.Legacy
                 return null;
             }
 
+            JsonRead.RequireUsd(root, "currency");
             var expires = JsonRead.Decimal(root, "expires_at");
             return new BalancesBody
             {

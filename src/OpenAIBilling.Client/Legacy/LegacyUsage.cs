@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Text.Json;
 using OpenAIBilling.Dates;
 using OpenAIBilling.Json;
+using OpenAIBilling.Sources;
+using OpenAIBilling.Usage;
 
 namespace OpenAIBilling.Legacy
 {
@@ -14,11 +16,12 @@ namespace OpenAIBilling.Legacy
     {
         private const decimal CentsPerDollar = 100m;
 
-        private LegacyUsage(DateRange window, decimal totalUsd, IReadOnlyList<DailyCost>? days)
+        private LegacyUsage(DateRange window, decimal totalUsd, IReadOnlyList<DailyCost>? days, IReadOnlyList<LegacyUsage>? totalOnlyWindows = null)
         {
             Window = window;
             TotalUsd = totalUsd;
             Days = days;
+            TotalOnlyWindows = totalOnlyWindows ?? Array.Empty<LegacyUsage>();
         }
 
         /// <summary>The days asked for (inclusive).</summary>
@@ -31,9 +34,54 @@ namespace OpenAIBilling.Legacy
 
         public bool HasDailyBreakdown => Days != null;
 
+        /// <summary>
+        /// Of the windows merged into this one, those that came with a total only (a server that mixes both shapes);
+        /// their money is in <see cref="TotalUsd"/> but in none of <see cref="Days"/>.
+        /// </summary>
+        public IReadOnlyList<LegacyUsage> TotalOnlyWindows { get; }
+
         public static LegacyUsage FromTotal(DateRange window, decimal totalUsd) => new LegacyUsage(window, totalUsd, null);
 
-        public static LegacyUsage FromDays(DateRange window, decimal totalUsd, IReadOnlyList<DailyCost> days) => new LegacyUsage(window, totalUsd, days);
+        public static LegacyUsage FromDays(DateRange window, decimal totalUsd, IReadOnlyList<DailyCost> days, IReadOnlyList<LegacyUsage>? totalOnlyWindows = null) =>
+            new LegacyUsage(window, totalUsd, days, totalOnlyWindows);
+
+        /// <summary>The money per UTC day of the daily breakdown (empty without one).</summary>
+        public DailySpend ByDay()
+        {
+            var spend = new DailySpend();
+            foreach (var day in Days ?? Array.Empty<DailyCost>())
+            {
+                spend.Add(day.Date, day.TotalUsd);
+            }
+
+            return spend;
+        }
+
+        /// <summary>
+        /// The money as cost facts, each counted once: one per line item and day of the breakdown, and one for each
+        /// window that has a total only, on its first day (or one for the whole answer when it has no breakdown).
+        /// </summary>
+        public IEnumerable<CostFact> Facts()
+        {
+            if (Days == null)
+            {
+                yield return new CostFact(Window.Start, TotalUsd, null, null, null, null, null);
+                yield break;
+            }
+
+            foreach (var day in Days)
+            {
+                foreach (var item in day.LineItems)
+                {
+                    yield return new CostFact(day.Date, item.AmountUsd, item.Name, null, null, null, null);
+                }
+            }
+
+            foreach (var window in TotalOnlyWindows)
+            {
+                yield return new CostFact(window.Window.Start, window.TotalUsd, null, null, null, null, null);
+            }
+        }
 
         public static LegacyUsage Parse(JsonElement root, DateRange window)
         {

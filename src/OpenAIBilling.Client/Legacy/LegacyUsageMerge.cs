@@ -3,7 +3,10 @@ using OpenAIBilling.Dates;
 
 namespace OpenAIBilling.Legacy
 {
-    /// <summary>Joins consecutive usage windows into one answer for the whole range.</summary>
+    /// <summary>
+    /// Joins consecutive usage windows into one answer for the whole range, counting each window's money once
+    /// (docs/DESIGN.md#output-objects-and-the-forecast).
+    /// </summary>
     internal static class LegacyUsageMerge
     {
         public static LegacyUsage Merge(DateRange range, IReadOnlyList<LegacyUsage> windows)
@@ -13,24 +16,29 @@ namespace OpenAIBilling.Legacy
                 return windows[0];
             }
 
-            foreach (var window in windows)
-            {
-                if (!window.HasDailyBreakdown)
-                {
-                    // A server without a daily breakdown ignores the dates: each window repeats the same total.
-                    return LegacyUsage.FromTotal(range, windows[windows.Count - 1].TotalUsd);
-                }
-            }
-
-            decimal total = 0m;
             var days = new List<DailyCost>();
+            var totalOnly = new List<LegacyUsage>();
+            decimal total = 0m;
             foreach (var window in windows)
             {
                 total += window.TotalUsd;
-                days.AddRange(window.Days!);
+                if (window.HasDailyBreakdown)
+                {
+                    days.AddRange(window.Days!);
+                }
+                else
+                {
+                    totalOnly.Add(window);
+                }
             }
 
-            return LegacyUsage.FromDays(range, total, days);
+            if (totalOnly.Count == windows.Count)
+            {
+                // No window has a breakdown: a relay, which ignores the dates, so every window repeats one total.
+                return LegacyUsage.FromTotal(range, windows[windows.Count - 1].TotalUsd);
+            }
+
+            return LegacyUsage.FromDays(range, total, days, totalOnly);
         }
     }
 }

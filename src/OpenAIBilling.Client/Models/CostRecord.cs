@@ -5,8 +5,8 @@ namespace OpenAIBilling
     /// <summary>Money spent over a range of UTC days, for one group. Emitted by <c>Get-OpenAIUsage</c>.</summary>
     public sealed class CostRecord : BillingRecord
     {
-        /// <summary>The first UTC day covered.</summary>
-        public DateTime StartDate { get; set; }
+        /// <summary>The first UTC day covered; null when the source cannot say (a relay: since the token was created).</summary>
+        public DateTime? StartDate { get; set; }
 
         /// <summary>The last UTC day covered (inclusive).</summary>
         public DateTime EndDate { get; set; }

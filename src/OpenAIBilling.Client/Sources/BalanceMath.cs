@@ -1,6 +1,8 @@
+using System;
+
 namespace OpenAIBilling.Sources
 {
-    /// <summary>The arithmetic every balance source shares.</summary>
+    /// <summary>The arithmetic every balance source shares (docs/DESIGN.md#output-objects-and-the-forecast).</summary>
     internal static class BalanceMath
     {
         /// <summary>Sets AvailableUsd (when not given) and PercentUsed from LimitUsd and UsedUsd.</summary>
@@ -13,7 +15,7 @@ namespace OpenAIBilling.Sources
 
             if (balance.LimitUsd > 0 && balance.UsedUsd.HasValue)
             {
-                balance.PercentUsed = decimal.Round(balance.UsedUsd.Value * 100m / balance.LimitUsd.Value, 2);
+                balance.PercentUsed = decimal.Round(balance.UsedUsd.Value * 100m / balance.LimitUsd.Value, 2, MidpointRounding.AwayFromZero);
             }
 
             return balance;

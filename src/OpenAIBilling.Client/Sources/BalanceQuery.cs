@@ -10,7 +10,7 @@ using OpenAIBilling.Keys;
 namespace OpenAIBilling.Sources
 {
     /// <summary>
-    /// Answers "how much is left" for one key (docs/DESIGN.md, "Sources and the Auto rules"). Auto walks the sources that fit the key kind and host,
+    /// Answers "how much is left" for one key (docs/DESIGN.md#sources-and-the-auto-rules). Auto walks the sources that fit the key kind and host,
     /// moving on only when a source does not apply (404/405, the legacy "session key" 403, an admin endpoint's
     /// 401/403 for a key that is not an admin key); any other failure ends the walk with its own error.
     /// </summary>
@@ -30,11 +30,24 @@ namespace OpenAIBilling.Sources
                 try
                 {
                     var balance = await source.GetAsync(call, today).ConfigureAwait(false);
-                    balance.Source = source.Kind.ToString();
                     balance.RetrievedAt = DateTimeOffset.UtcNow;
-                    call.Stamp(balance);
+                    if (balance.ExpiresAt < balance.RetrievedAt)
+                    {
+                        balance.Status = BalanceStatus.Expired;
+                    }
+
                     call.Settings.Log.Verbose($"the {source.Kind} source answered.");
-                    return balance;
+                    return Finish(call, source, balance);
+                }
+                catch (BillingException ex) when (IsUsedUpRelayToken(ex, call))
+                {
+                    call.Settings.Log.Warning($"{call.Key.Hint}: {call.Host.Display} refuses the token because its quota is used up; it is reported with Status Exhausted and AvailableUsd 0.");
+                    return Finish(call, source, new Balance
+                    {
+                        Status = BalanceStatus.Exhausted,
+                        AvailableUsd = 0m,
+                        RetrievedAt = DateTimeOffset.UtcNow,
+                    });
                 }
                 catch (BillingException ex) when (choice == BalanceSource.Auto && DoesNotApply(ex, call.Key))
                 {
@@ -45,6 +58,19 @@ namespace OpenAIBilling.Sources
 
             throw NotAvailable(call, tried);
         }
+
+        private static Balance Finish(BillingCall call, IBalanceSource source, Balance balance)
+        {
+            balance.Source = source.Kind.ToString();
+            return call.Stamp(balance);
+        }
+
+        /// <summary>
+        /// A relay refusing the token because its quota is used up (its 401/403, or an error inside HTTP 200): for the
+        /// balance that is an answer, not a failure. OpenAI's insufficient_quota (429) stays an error.
+        /// </summary>
+        private static bool IsUsedUpRelayToken(BillingException ex, BillingCall call) =>
+            ex.ErrorId == BillingErrorId.KeyExhausted && !call.Host.IsOpenAI && ex.StatusCode != 429;
 
         /// <summary>The sources Auto tries for this key kind and host, in order.</summary>
         internal static IReadOnlyList<IBalanceSource> Plan(KeyKind kind, BillingHost host)

@@ -1,59 +1,50 @@
 using System;
-using System.Collections.Generic;
+using OpenAIBilling.Dates;
 
 namespace OpenAIBilling.Sources
 {
     /// <summary>
-    /// Where the money is heading, from the daily costs already fetched (docs/DESIGN.md, "Output objects and the forecast"): the mean of the complete UTC
-    /// days of the period (at most the last 7), the period's projected spend, and the day the money runs out.
+    /// Where the money is heading, from a <see cref="SpendRate"/> (docs/DESIGN.md#output-objects-and-the-forecast):
+    /// the daily average, the period's projected spend and the day the money left runs out. Figures are rounded to
+    /// 6 decimals, midpoints away from zero.
     /// </summary>
     public static class Forecast
     {
-        public const int AverageDays = 7;
         private const int Decimals = 6;
 
         /// <param name="balance">The balance to complete; its UsedUsd and AvailableUsd are read.</param>
-        /// <param name="periodStart">The period's first day.</param>
-        /// <param name="periodEnd">The period's last day (the month's last day for monthly limits).</param>
-        /// <param name="today">Today (UTC).</param>
-        /// <param name="dailyCostsUsd">Spend per UTC day, for the days fetched; a fetched day missing here spent 0.</param>
-        /// <param name="fetchedFrom">The first day the fetched data covers.</param>
-        public static void Apply(Balance balance, DateTime periodStart, DateTime periodEnd, DateTime today,
-            IReadOnlyDictionary<DateTime, decimal> dailyCostsUsd, DateTime fetchedFrom)
+        /// <param name="today">Today (UTC), fixed for the whole call.</param>
+        /// <param name="rate">The mean spend of the last 7 complete days.</param>
+        /// <param name="periodEnd">The last day of a periodic limit's period (the month's last day); null when the limit does not reset.</param>
+        /// <param name="expiresAt">When the money expires (credit grants); null when it does not.</param>
+        public static void Apply(Balance balance, DateTime today, SpendRate rate, DateTime? periodEnd, DateTimeOffset? expiresAt)
         {
-            DateTime firstDay = Max(Max(periodStart, fetchedFrom), today.AddDays(-AverageDays));
-            DateTime lastCompleteDay = today.AddDays(-1);
-            if (lastCompleteDay < firstDay)
+            today = DateRange.DateOnly(today);
+            balance.DailyAverageUsd = Round(rate.PerDayUsd);
+            if (periodEnd.HasValue && balance.UsedUsd.HasValue)
             {
-                return;
+                int daysLeft = Math.Max(0, (int)(DateRange.DateOnly(periodEnd.Value) - today).TotalDays);
+                balance.ProjectedPeriodUsd = Round(balance.UsedUsd.Value + (rate.PerDayUsd * daysLeft));
             }
 
-            decimal sum = 0m;
-            int days = 0;
-            for (var day = firstDay; day <= lastCompleteDay; day = day.AddDays(1))
+            if (balance.AvailableUsd.HasValue)
             {
-                sum += dailyCostsUsd.TryGetValue(day, out var cost) ? cost : 0m;
-                days++;
-            }
-
-            decimal rate = sum / days;
-            balance.DailyAverageUsd = Math.Round(rate, Decimals);
-            int daysLeft = Math.Max(0, (int)(periodEnd - today).TotalDays);
-            if (balance.UsedUsd.HasValue)
-            {
-                balance.ProjectedPeriodUsd = Math.Round(balance.UsedUsd.Value + (rate * daysLeft), Decimals);
-            }
-
-            if (balance.AvailableUsd.HasValue && rate > 0)
-            {
-                decimal daysToEmpty = balance.AvailableUsd.Value <= 0 ? 0 : Math.Ceiling(balance.AvailableUsd.Value / rate);
-                if (daysToEmpty <= daysLeft)
+                var runsOut = rate.DayReaching(balance.AvailableUsd.Value, today);
+                if (runsOut.HasValue && periodEnd.HasValue && runsOut.Value > DateRange.DateOnly(periodEnd.Value))
                 {
-                    balance.ProjectedExhaustion = today.AddDays((double)daysToEmpty);
+                    runsOut = null; // the limit resets first
                 }
+
+                if (runsOut.HasValue && expiresAt.HasValue && new DateTimeOffset(runsOut.Value, TimeSpan.Zero) >= expiresAt.Value)
+                {
+                    runsOut = null; // the money expires first
+                }
+
+                balance.ProjectedExhaustion = runsOut;
             }
         }
 
-        private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+        /// <summary>The house rounding of derived figures: midpoints away from zero.</summary>
+        public static decimal Round(decimal value) => decimal.Round(value, Decimals, MidpointRounding.AwayFromZero);
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Threading.Tasks;
 using OpenAIBilling.Admin;
 using OpenAIBilling.Dates;
@@ -8,7 +7,9 @@ using OpenAIBilling.Http;
 namespace OpenAIBilling.Sources
 {
     /// <summary>
-    /// Balance for an Admin key: the organization spend limit minus this month's costs, fetched together.
+    /// Balance for an Admin key: the organization spend limit minus this month's costs, fetched together. The costs
+    /// request starts at the earlier of the month's start and today − 7, so the same answer gives the forecast's rate;
+    /// only buckets that start in the month count as the month's spend (docs/DESIGN.md#output-objects-and-the-forecast).
     /// With no limit set, LimitUsd and AvailableUsd are null and UsedUsd is still given.
     /// </summary>
     internal sealed class SpendLimitSource : IBalanceSource
@@ -18,27 +19,23 @@ namespace OpenAIBilling.Sources
         public async Task<Balance> GetAsync(BillingCall call, DateTime today)
         {
             var month = DateRangeResolver.FromPeriod(Period.ThisMonth, today);
+            var fetched = new DateRange(SpendRate.FetchFrom(month.Start, today), today);
             var (limit, costs) = await Concurrently.BothAsync(
                 SpendLimit.GetAsync(call, projectId: null),
-                OrganizationCosts.GetAllAsync(call, month, CostFilter.None)).ConfigureAwait(false);
+                OrganizationCosts.GetAllAsync(call, fetched, CostFilter.None)).ConfigureAwait(false);
 
-            var daily = new Dictionary<DateTime, decimal>();
-            decimal used = 0m;
-            foreach (var fact in costs)
-            {
-                used += fact.AmountUsd;
-                daily[fact.Day] = (daily.TryGetValue(fact.Day, out var sum) ? sum : 0m) + fact.AmountUsd;
-            }
-
+            var spend = OrganizationCosts.ByDay(costs);
             var balance = BalanceMath.Complete(new Balance
             {
                 LimitUsd = limit.LimitUsd,
-                UsedUsd = used,
+                UsedUsd = spend.Total(month),
                 PeriodStart = month.Start,
                 PeriodEnd = month.End,
             });
-            Forecast.Apply(balance, month.Start, month.Start.AddMonths(1).AddDays(-1), today, daily, month.Start);
+            Forecast.Apply(balance, today, SpendRate.Of(spend, today), MonthEnd(month), expiresAt: null);
             return balance;
         }
+
+        internal static DateTime MonthEnd(DateRange month) => month.Start.AddMonths(1).AddDays(-1);
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Threading.Tasks;
 using OpenAIBilling.Dates;
 using OpenAIBilling.Http;
@@ -9,7 +8,10 @@ namespace OpenAIBilling.Sources
 {
     /// <summary>
     /// Balance from the legacy subscription and usage, fetched together: the hard limit minus the month's usage
-    /// (or, without a payment method, the last 100 days').
+    /// (or, without a payment method, the last 100 days'). The month's usage request starts at the earlier of the
+    /// month's start and today − 7, so a daily breakdown also gives the forecast's rate; the days before the month
+    /// are then taken out of the total (docs/DESIGN.md#output-objects-and-the-forecast). Relays give no breakdown:
+    /// their total is the token's spending since it was created, with no period and no forecast.
     /// </summary>
     internal sealed class SubscriptionSource : IBalanceSource
     {
@@ -20,14 +22,16 @@ namespace OpenAIBilling.Sources
             var month = DateRangeResolver.FromPeriod(Period.ThisMonth, today);
             var (subscription, usage) = await Concurrently.BothAsync(
                 LegacyDashboard.GetSubscriptionAsync(call),
-                LegacyDashboard.GetUsageAsync(call, month)).ConfigureAwait(false);
+                LegacyDashboard.GetUsageAsync(call, new DateRange(SpendRate.FetchFrom(month.Start, today), today))).ConfigureAwait(false);
 
-            var periodEnd = month.Start.AddMonths(1).AddDays(-1);
+            DateRange period = month;
+            DateTime? periodEnd = SpendLimitSource.MonthEnd(month);
             if (subscription.HasPaymentMethod == false)
             {
-                var lastHundredDays = new DateRange(today.AddDays(-(LegacyDashboard.MaximumUsageDays - 1)), today);
-                usage = await LegacyDashboard.GetUsageAsync(call, lastHundredDays).ConfigureAwait(false);
-                periodEnd = today;
+                // A free account's limit does not reset monthly: its usage is the last 100 days', with no period end.
+                period = new DateRange(today.AddDays(-(LegacyDashboard.MaximumUsageDays - 1)), today);
+                usage = await LegacyDashboard.GetUsageAsync(call, period).ConfigureAwait(false);
+                periodEnd = null;
             }
 
             var balance = new Balance
@@ -38,30 +42,23 @@ namespace OpenAIBilling.Sources
                 ExpiresAt = call.Host.IsOpenAI ? null : subscription.AccessUntil,
             };
 
-            if (usage.HasDailyBreakdown)
+            if (!usage.HasDailyBreakdown)
             {
-                balance.PeriodStart = usage.Window.Start;
-                balance.PeriodEnd = usage.Window.End;
+                return BalanceMath.Complete(balance);
             }
 
+            var spend = usage.ByDay();
+            if (usage.Window.Start < period.Start)
+            {
+                // The days asked only for the rate are not the period's spend.
+                balance.UsedUsd -= spend.Total(new DateRange(usage.Window.Start, period.Start.AddDays(-1)));
+            }
+
+            balance.PeriodStart = period.Start;
+            balance.PeriodEnd = period.End;
             BalanceMath.Complete(balance);
-            if (usage.HasDailyBreakdown)
-            {
-                Forecast.Apply(balance, usage.Window.Start, periodEnd, today, DailyTotals(usage), usage.Window.Start);
-            }
-
+            Forecast.Apply(balance, today, SpendRate.Of(spend, today), periodEnd, balance.ExpiresAt);
             return balance;
-        }
-
-        private static Dictionary<DateTime, decimal> DailyTotals(LegacyUsage usage)
-        {
-            var totals = new Dictionary<DateTime, decimal>();
-            foreach (var day in usage.Days!)
-            {
-                totals[day.Date] = (totals.TryGetValue(day.Date, out var sum) ? sum : 0m) + day.TotalUsd;
-            }
-
-            return totals;
         }
     }
 }

@@ -18,10 +18,11 @@ namespace OpenAIBilling.Usage
     /// </summary>
     public static class UsageQuery
     {
-        public static Task RunAsync(BillingCall call, DateRange range, CostGranularity granularity, CostFilter filter, Action<CostRecord> emit) =>
+        /// <summary>Runs the query; <paramref name="today"/> (UTC, fixed for the whole call) is the day a relay's record ends on.</summary>
+        public static Task RunAsync(BillingCall call, DateRange range, DateTime today, CostGranularity granularity, CostFilter filter, Action<CostRecord> emit) =>
             call.Key.Kind == KeyKind.Admin
                 ? FromCostsAsync(call, range, granularity, filter, emit)
-                : FromDashboardAsync(call, range, granularity, filter, emit);
+                : FromDashboardAsync(call, range, today, granularity, filter, emit);
 
         private static async Task FromCostsAsync(BillingCall call, DateRange range, CostGranularity granularity, CostFilter filter, Action<CostRecord> emit)
         {
@@ -49,7 +50,7 @@ namespace OpenAIBilling.Usage
             }
         }
 
-        private static async Task FromDashboardAsync(BillingCall call, DateRange range, CostGranularity granularity, CostFilter filter, Action<CostRecord> emit)
+        private static async Task FromDashboardAsync(BillingCall call, DateRange range, DateTime today, CostGranularity granularity, CostFilter filter, Action<CostRecord> emit)
         {
             if (filter.GroupBy.Any(g => g != CostGroupBy.LineItem) || filter.ProjectIds.Count > 0 || filter.ApiKeyIds.Count > 0)
             {
@@ -66,36 +67,55 @@ namespace OpenAIBilling.Usage
                 var usage = await window.ConfigureAwait(false);
                 done.Add(usage);
                 ReportWindow(call, done.Count, windows.Count);
-                if (!usage.HasDailyBreakdown)
+                if (!usage.HasDailyBreakdown && done.All(w => !w.HasDailyBreakdown))
                 {
-                    await Task.WhenAll(windows).ConfigureAwait(false);
-                    EmitWithoutBreakdown(call, range, granularity, filter, LegacyUsageMerge.Merge(range, windows.Select(w => w.Result).ToList()), emit);
-                    return;
+                    var all = await Task.WhenAll(windows).ConfigureAwait(false);
+                    if (all.All(w => !w.HasDailyBreakdown))
+                    {
+                        EmitSinceCreated(call, range, today, granularity, filter, LegacyUsageMerge.Merge(range, all), emit);
+                        return;
+                    }
                 }
 
                 if (granularity == CostGranularity.Daily)
                 {
-                    EmitAll(call, aggregator.Daily(usage.Window, Facts(usage)), emit);
+                    // A window with a total only (a server mixing both shapes) is one record covering that window.
+                    EmitAll(call, usage.HasDailyBreakdown ? aggregator.Daily(usage.Window, usage.Facts()) : aggregator.Total(usage.Window, usage.Facts()), emit);
                 }
             }
 
             if (granularity == CostGranularity.Total)
             {
-                EmitAll(call, aggregator.Total(range, done.SelectMany(Facts)), emit);
+                EmitAll(call, aggregator.Total(range, LegacyUsageMerge.Merge(range, done).Facts()), emit);
             }
         }
 
-        private static void EmitWithoutBreakdown(BillingCall call, DateRange range, CostGranularity granularity, CostFilter filter, LegacyUsage usage, Action<CostRecord> emit)
+        /// <summary>
+        /// A relay's answer: the token's spending since it was created, whatever dates were sent. The record says so
+        /// (no StartDate, EndDate today), and one warning naming the key says when that is not what was asked.
+        /// </summary>
+        private static void EmitSinceCreated(BillingCall call, DateRange range, DateTime today, CostGranularity granularity, CostFilter filter, LegacyUsage usage, Action<CostRecord> emit)
         {
+            var differences = new List<string>();
+            if (!RelayUsage.AsksForAllTime(range, today))
+            {
+                differences.Add($"not {range} as asked");
+            }
+
             if (granularity == CostGranularity.Daily || filter.GroupBy.Count > 0)
             {
-                call.Settings.Log.Warning($"{call.Host.Display} gives no daily or line-item breakdown (relays report one total): one record covers {range}.");
+                differences.Add("with no daily or line-item breakdown");
+            }
+
+            if (differences.Count > 0)
+            {
+                call.Settings.Log.Warning($"{call.Key.Hint}: {call.Host.Display} reports the token's spending since it was created, whatever dates are asked: one record with no StartDate and EndDate {DateRange.Format(today)} covers all of it, {string.Join(", ", differences)}.");
             }
 
             emit(call.Stamp(new CostRecord
             {
-                StartDate = range.Start,
-                EndDate = range.End,
+                StartDate = null,
+                EndDate = DateRange.DateOnly(today),
                 AmountUsd = usage.TotalUsd,
                 Source = SourceNames.DashboardUsage,
             }));
@@ -107,17 +127,6 @@ namespace OpenAIBilling.Usage
             if (total > 1)
             {
                 call.Settings.Log.WindowProgress(done, total);
-            }
-        }
-
-        private static IEnumerable<CostFact> Facts(LegacyUsage usage)
-        {
-            foreach (var day in usage.Days!)
-            {
-                foreach (var item in day.LineItems)
-                {
-                    yield return new CostFact(day.Date, item.AmountUsd, item.Name, null, null, null, null);
-                }
             }
         }
 

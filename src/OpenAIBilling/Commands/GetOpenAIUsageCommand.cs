@@ -46,7 +46,7 @@ namespace OpenAIBilling.Commands
         internal override Task RunAsync(BillingCall call, WorkItem item)
         {
             var filter = new CostFilter { GroupBy = GroupBy, ProjectIds = ProjectId, ApiKeyIds = ApiKeyId };
-            return UsageQuery.RunAsync(call, _range!, Granularity, filter, item.Emit);
+            return UsageQuery.RunAsync(call, _range!, Today, Granularity, filter, item.Emit);
         }
     }
 }

@@ -18,6 +18,9 @@ namespace OpenAIBilling.Tests.Client
         private const string ProjectKey = "sk-proj-abcdefghijklmnopqrstuvwxyz9999";
         private static readonly DateTime Today = DateTime.UtcNow.Date;
 
+        /// <summary>The day of the costs fixtures' bucket (2024-11-01): it starts in this month.</summary>
+        private static readonly DateTime FixtureMonth = new DateTime(2024, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+
         [Theory]
         [InlineData("costs.openai-openapi.json", 0.06)]
         [InlineData("costs.openai-openapi-2025-06.json", 0.06)]
@@ -79,7 +82,7 @@ namespace OpenAIBilling.Tests.Client
             var handler = new FakeHandler()
                 .On("/v1/organization/spend_limit", 200, Fixtures.Text("spend-limit.openai-openapi.json"))
                 .On("/v1/organization/costs", 200, Fixtures.Text("costs.openai-openapi.json"));
-            var balance = await BalanceQuery.GetAsync(TestCalls.Create(AdminKey, TestCalls.OpenAI, handler), BalanceSource.Auto, Today);
+            var balance = await BalanceQuery.GetAsync(TestCalls.Create(AdminKey, TestCalls.OpenAI, handler), BalanceSource.Auto, FixtureMonth);
             Assert.Equal("SpendLimit", balance.Source);
             Assert.Equal(100m, balance.LimitUsd);
             Assert.Equal(0.06m, balance.UsedUsd);
@@ -93,7 +96,7 @@ namespace OpenAIBilling.Tests.Client
             var handler = new FakeHandler()
                 .On("/v1/organization/spend_limit", 404, "{\"error\":{\"message\":\"No spend limit is set for this organization.\",\"type\":\"invalid_request_error\",\"code\":\"not_found\"}}")
                 .On("/v1/organization/costs", 200, Fixtures.Text("costs.openai-openapi.json"));
-            var balance = await BalanceQuery.GetAsync(TestCalls.Create(AdminKey, TestCalls.OpenAI, handler), BalanceSource.Auto, Today);
+            var balance = await BalanceQuery.GetAsync(TestCalls.Create(AdminKey, TestCalls.OpenAI, handler), BalanceSource.Auto, FixtureMonth);
             Assert.Null(balance.LimitUsd);
             Assert.Null(balance.AvailableUsd);
             Assert.Equal(0.06m, balance.UsedUsd);

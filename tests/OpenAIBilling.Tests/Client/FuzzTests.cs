@@ -51,12 +51,13 @@ namespace OpenAIBilling.Tests.Client
             h => BalanceQuery.GetAsync(TestCalls.Create("sk-relaytoken000000000000001234", TestCalls.NewRelay(), h), BalanceSource.Balances, Today),
             h => BalanceQuery.GetAsync(TestCalls.Create("sk-admin-abcdefghijklmnopqrstuvwxyz4321", TestCalls.OpenAI, h), BalanceSource.SpendLimit, Today),
             h => UsageQuery.RunAsync(TestCalls.Create("sess-abcdefghijklmnopqrstuvwx5678", TestCalls.OpenAI, h),
-                new DateRange(Today.AddDays(-3), Today), CostGranularity.Daily, new CostFilter { GroupBy = new[] { CostGroupBy.LineItem } }, _ => { }),
+                new DateRange(Today.AddDays(-3), Today), Today, CostGranularity.Daily, new CostFilter { GroupBy = new[] { CostGroupBy.LineItem } }, _ => { }),
             h => UsageQuery.RunAsync(TestCalls.Create("sk-admin-abcdefghijklmnopqrstuvwxyz4321", TestCalls.OpenAI, h),
-                new DateRange(Today.AddDays(-3), Today), CostGranularity.Total, new CostFilter { GroupBy = new[] { CostGroupBy.Project } }, _ => { }),
+                new DateRange(Today.AddDays(-3), Today), Today, CostGranularity.Total, new CostFilter { GroupBy = new[] { CostGroupBy.Project } }, _ => { }),
             h => TokenUsageQuery.RunAsync(TestCalls.Create("sk-admin-abcdefghijklmnopqrstuvwxyz4321", TestCalls.OpenAI, h),
                 new TokenUsageRequest { Endpoint = UsageEndpoint.Completions, StartTime = Today.AddDays(-1), EndTime = Today }, _ => { }),
             h => CreditGrantQuery.GetAsync(TestCalls.Create("sess-abcdefghijklmnopqrstuvwx5678", TestCalls.OpenAI, h)),
+            h => SpendAlertQuery.GetAsync(TestCalls.Create("sk-admin-abcdefghijklmnopqrstuvwxyz4321", TestCalls.OpenAI, h), null, Today),
         };
 
         private static async Task ParseEverywhere(string body, int parser)

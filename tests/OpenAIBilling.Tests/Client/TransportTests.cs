@@ -59,12 +59,12 @@ namespace OpenAIBilling.Tests.Client
         }
 
         [Fact]
-        public async Task Insufficient_quota_is_RateLimited_at_once()
+        public async Task Insufficient_quota_is_KeyExhausted_at_once()
         {
             var handler = new FakeHandler().On("/v1/", 429, Fixtures.Text("error.insufficient-quota.one-api-issue45.json"), ("retry-after-ms", "10"));
             var error = await Assert.ThrowsAsync<BillingException>(() =>
                 BalanceQuery.GetAsync(TestCalls.Create(RelayToken, TestCalls.NewRelay(), handler, retries: 3), BalanceSource.Subscription, Today));
-            Assert.Equal(BillingErrorId.RateLimited, error.ErrorId);
+            Assert.Equal(BillingErrorId.KeyExhausted, error.ErrorId);
             Assert.Equal(1, handler.Count(Subscription));
             Assert.Contains("credit", error.RecommendedAction);
         }

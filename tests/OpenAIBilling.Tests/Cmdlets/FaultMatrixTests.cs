@@ -23,7 +23,7 @@ namespace OpenAIBilling.Tests.Cmdlets
         {
             ("fault429retryafter", null), ("fault429ms", null), ("fault429date", null),
             ("fault408once", null), ("fault409once", null), ("fault500once", null), ("fault502once", null), ("fault503once", null),
-            ("fault429noretry", "RateLimited"), ("fault429long", "RateLimited"), ("faultquota", "RateLimited"),
+            ("fault429noretry", "RateLimited"), ("fault429long", "RateLimited"), ("faultquota", "KeyExhausted"),
             ("fault500always", "ServerError"), ("fault502html", "ServerError"),
             ("faulttruncated", "InvalidResponse"), ("faulthtml200", "InvalidResponse"), ("faultwrongshape", "InvalidResponse"),
             ("faultdeep", "InvalidResponse"), ("faulthuge", "InvalidResponse"),
@@ -35,8 +35,8 @@ namespace OpenAIBilling.Tests.Cmdlets
         [MemberData(nameof(Faults))]
         public void Every_cmdlet_recovers_or_fails_with_its_own_error(string fault, string? errorId)
         {
-            // The five cmdlets run at once, each in its own runspace, as five users would.
-            System.Threading.Tasks.Parallel.ForEach(Commands(SecretScanTests.AlternateCase(fault)).ToList(), new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 5 }, run =>
+            // The six cmdlets run at once, each in its own runspace, as six users would.
+            System.Threading.Tasks.Parallel.ForEach(Commands(SecretScanTests.AlternateCase(fault)).ToList(), new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 6 }, run =>
             {
                 var (command, key) = run;
                 using var shell = PowerShellHost.Create();
@@ -95,6 +95,7 @@ namespace OpenAIBilling.Tests.Cmdlets
             yield return ("Get-OpenAIUsage -BaseUri $openai -Granularity Daily", $"sess-paid-{fault}-{Serial()}");
             yield return ("Get-OpenAICreditGrant -BaseUri $openai", $"sess-paid-{fault}-{Serial()}");
             yield return ("Get-OpenAITokenUsage -BaseUri $openai -Period Last7Days", $"sk-admin-org-{fault}-{Serial()}");
+            yield return ("Get-OpenAISpendAlert -BaseUri $openai", $"sk-admin-org-{fault}-{Serial()}");
         }
     }
 }

@@ -39,6 +39,7 @@ namespace OpenAIBilling.Tests.Cmdlets
             "Get-OpenAIUsage -Verbose -Debug -Granularity Daily -Period Last7Days",
             "Get-OpenAICreditGrant -Verbose -Debug",
             "Get-OpenAITokenUsage -Verbose -Debug -Period Last7Days",
+            "Get-OpenAISpendAlert -Verbose -Debug",
         };
 
         [Theory]
