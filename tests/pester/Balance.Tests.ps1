@@ -239,10 +239,17 @@ Describe 'Get-OpenAIBalance' {
         It 'sends the requests through -Proxy' {
             # 127.0.0.2:9 has nothing listening: an answer can only have come through the proxy (the relay host).
             Clear-FakeServerLog $server
-            $balance = Get-OpenAIBalance -ApiKey $relayToken -BaseUri 'http://127.0.0.2:9' -Proxy $server.Relay -MaximumRetryCount 0
+            $balance = Get-OpenAIBalance -ApiKey $relayToken -BaseUri 'http://127.0.0.2:9' -Proxy $server.Relay -MaximumRetryCount 0 -AllowUnencryptedAuthentication
             $balance.AvailableUsd | Should -Be 22.375
             $balance.BaseUri | Should -Be 'http://127.0.0.2:9'
             (Get-FakeServerLog $server).path | Should -Contain '/v1/dashboard/billing/subscription'
+        }
+
+        It 'refuses to send a key over plain http through -Proxy, even to loopback, and the proxy sees nothing' {
+            Clear-FakeServerLog $server
+            { Get-OpenAIBalance -ApiKey $relayToken -BaseUri 'http://127.0.0.2:9' -Proxy $server.Relay -MaximumRetryCount 0 } |
+                Should -Throw -ErrorId 'OpenAIBilling.UnencryptedAuthentication,OpenAIBilling.Commands.GetOpenAIBalanceCommand'
+            @(Get-FakeServerLog $server).Count | Should -Be 0
         }
 
         It 'validates -ThrottleLimit' {

@@ -13,8 +13,8 @@ namespace OpenAIBilling.Hosts
         public static readonly Uri DefaultBaseUri = new Uri("https://api.openai.com");
 
         /// <summary>
-        /// Test hook: a comma-separated list of <c>host:port</c> authorities to treat as api.openai.com, so a stand-in
-        /// on loopback can play OpenAI. Documented in about_OpenAIBilling; never set it in production.
+        /// Test hook: a comma-separated list of loopback <c>host:port</c> authorities to treat as api.openai.com, so a
+        /// stand-in on loopback can play OpenAI; any other authority in it is ignored. Documented in about_OpenAIBilling; never set it in production.
         /// </summary>
         public const string OpenAIAliasVariable = "OPENAIBILLING_OPENAI_HOSTS";
 
@@ -77,8 +77,9 @@ namespace OpenAIBilling.Hosts
                 return true;
             }
 
+            // Only a loopback stand-in may play OpenAI, so the switch can never send an Admin key to a remote host.
             string? aliases = Environment.GetEnvironmentVariable(OpenAIAliasVariable);
-            if (string.IsNullOrEmpty(aliases))
+            if (string.IsNullOrEmpty(aliases) || !root.IsLoopback)
             {
                 return false;
             }

@@ -21,6 +21,8 @@ namespace OpenAIBilling.Commands
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private RequestThrottle? _throttle;
         private OrderedOutput? _output;
+        private string? _organization;
+        private string? _project;
 
         /// <summary>The API's base URI; default <c>$env:OPENAI_BASE_URL</c>, else https://api.openai.com. With or without <c>/v1</c>.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -94,6 +96,8 @@ namespace OpenAIBilling.Commands
             _output = new OrderedOutput(this, _stopping.Token, StreamShown("Verbose", "VerbosePreference"), StreamShown("Debug", "DebugPreference"));
             try
             {
+                _organization = HeaderValue.Checked(Organization, "-Organization") ?? HeaderValue.Checked(KeyChain.Environment(KeyChain.OrganizationVariable), "$env:" + KeyChain.OrganizationVariable);
+                _project = HeaderValue.Checked(Project, "-Project") ?? HeaderValue.Checked(KeyChain.Environment(KeyChain.ProjectVariable), "$env:" + KeyChain.ProjectVariable);
                 PrepareArguments();
             }
             catch (BillingException ex)
@@ -156,8 +160,8 @@ namespace OpenAIBilling.Commands
 
         private RequestSettings CreateSettings(IBillingLog log) => new RequestSettings
         {
-            Organization = Organization ?? KeyChain.Environment(KeyChain.OrganizationVariable),
-            Project = Project ?? KeyChain.Environment(KeyChain.ProjectVariable),
+            Organization = _organization,
+            Project = _project,
             Proxy = Proxy,
             TimeoutSec = TimeoutSec,
             MaximumRetryCount = MaximumRetryCount,

@@ -140,7 +140,7 @@ namespace OpenAIBilling.Commands.Pipeline
             }
 
             var error = failure as BillingException ?? BillingErrorRecord.Wrap(failure!, item.Key);
-            var record = BillingErrorRecord.Create(error, item.Target);
+            var record = BillingErrorRecord.Create(error, item.Target, item.Key);
             if (_cmdlet.MyInvocation.ExpectingInput)
             {
                 _cmdlet.WriteError(record);

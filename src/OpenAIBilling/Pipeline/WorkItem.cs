@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
+using OpenAIBilling.Errors;
 using OpenAIBilling.Http;
 
 namespace OpenAIBilling.Commands.Pipeline
@@ -54,15 +55,24 @@ namespace OpenAIBilling.Commands.Pipeline
             Completion.ContinueWith(_ => _changed.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
-        public void Emit(object record) => Enqueue(ItemEvent.Output(record));
+        public void Emit(object record)
+        {
+            if (record is BillingRecord billingRecord)
+            {
+                RecordRedactor.Clean(billingRecord, Key);
+            }
+
+            Enqueue(ItemEvent.Output(record));
+        }
 
         public bool TryTake(out ItemEvent next) => _events.TryDequeue(out next);
 
-        public void Verbose(string message) => Enqueue(ItemEvent.Message(ItemEventKind.Verbose, message));
+        // Messages are redacted for the item's key on their way out, whatever the client already did.
+        public void Verbose(string message) => Enqueue(ItemEvent.Message(ItemEventKind.Verbose, SecretRedactor.Redact(message, Key)));
 
-        public void Debug(string message) => Enqueue(ItemEvent.Message(ItemEventKind.Debug, message));
+        public void Debug(string message) => Enqueue(ItemEvent.Message(ItemEventKind.Debug, SecretRedactor.Redact(message, Key)));
 
-        public void Warning(string message) => Enqueue(ItemEvent.Message(ItemEventKind.Warning, message));
+        public void Warning(string message) => Enqueue(ItemEvent.Message(ItemEventKind.Warning, SecretRedactor.Redact(message, Key)));
 
         public void WindowProgress(int done, int total) => Enqueue(ItemEvent.Progress(done, total));
 
