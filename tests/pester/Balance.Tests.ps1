@@ -252,6 +252,26 @@ Describe 'Get-OpenAIBalance' {
             @(Get-FakeServerLog $server).Count | Should -Be 0
         }
 
+        It 'refuses a header value with <Case> in <Where> before any request' -TestCases @(
+            @{ Where = '-Organization'; Case = 'CR/LF'; Value = "org-1`r`nAuthorization: Bearer injected" }
+            @{ Where = '-Project'; Case = 'a non-ASCII character'; Value = "proj_caf$([char]0xE9)" }
+            @{ Where = 'OPENAI_ORG_ID'; Case = 'LF'; Value = "org-1`nX-Evil: 1" }
+            @{ Where = 'OPENAI_PROJECT_ID'; Case = 'a tab'; Value = "proj_1`tx" }
+        ) {
+            param($Where, $Case, $Value)
+            Clear-FakeServerLog $server
+            $saved = @{ OPENAI_ORG_ID = $env:OPENAI_ORG_ID; OPENAI_PROJECT_ID = $env:OPENAI_PROJECT_ID }
+            try {
+                $arguments = @{ ApiKey = $relayToken; BaseUri = $server.Relay }
+                if ($Where -like '-*') { $arguments[$Where.TrimStart('-')] = $Value } else { [Environment]::SetEnvironmentVariable($Where, $Value) }
+                { Get-OpenAIBalance @arguments } | Should -Throw -ErrorId 'OpenAIBilling.InvalidArgument,OpenAIBilling.Commands.GetOpenAIBalanceCommand'
+                @(Get-FakeServerLog $server).Count | Should -Be 0
+            }
+            finally {
+                foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+            }
+        }
+
         It 'validates -ThrottleLimit' {
             { Get-OpenAIBalance -ApiKey $relayToken -ThrottleLimit 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,OpenAIBilling.Commands.GetOpenAIBalanceCommand'
         }

@@ -24,6 +24,9 @@ namespace OpenAIBilling.Errors
             @"(\x1B\[|\x9B)[\x30-\x3F]*[\x20-\x2F]*[\x40-\x7E]?|(\x1B\]|\x9D)[^\x07\x1B\x9C]*(\x07|\x1B\\|\x9C)?|\x1B[\x20-\x7E]?",
             RegexOptions.CultureInvariant);
 
+        // A KeyHint (kind prefix, "...", at most 4 characters) is the module's own trace of a key and stays readable.
+        private static readonly Regex KeyHintLike = new Regex(@"^(sk|sess)-([a-z]+-)?\.\.\.[A-Za-z0-9_*.\-]{0,4}$", RegexOptions.CultureInvariant);
+
         private static readonly Regex UserInfo = new Regex(@"(?<=\b[A-Za-z][A-Za-z0-9+.\-]*://)[^/\s@?#]*@", RegexOptions.CultureInvariant);
 
         public static string Redact(string? text, ApiKey? key)
@@ -39,7 +42,7 @@ namespace OpenAIBilling.Errors
                 result = HideKeyFragments(result, key);
             }
 
-            return KeyLike.Replace(result, m => m.Groups[1].Value + "-" + Mask);
+            return KeyLike.Replace(result, m => KeyHintLike.IsMatch(m.Value) ? m.Value : m.Groups[1].Value + "-" + Mask);
         }
 
         /// <summary>A URI as shown to the user: without user-info, and redacted.</summary>

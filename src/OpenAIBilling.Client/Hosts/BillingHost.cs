@@ -67,10 +67,12 @@ namespace OpenAIBilling.Hosts
             }
 
             var root = new UriBuilder(uri.Scheme, uri.Host, uri.Port, path.Length == 0 ? "/" : path).Uri;
-            return new BillingHost(root, IsOpenAIAuthority(root));
+            return new BillingHost(root, IsOpenAIAuthority(root, Environment.GetEnvironmentVariable(OpenAIAliasVariable)));
         }
 
-        private static bool IsOpenAIAuthority(Uri root)
+        /// <param name="root">The canonical base.</param>
+        /// <param name="aliases">The value of <see cref="OpenAIAliasVariable"/>.</param>
+        internal static bool IsOpenAIAuthority(Uri root, string? aliases)
         {
             if (string.Equals(root.Host, OpenAIHostName, StringComparison.OrdinalIgnoreCase))
             {
@@ -78,7 +80,6 @@ namespace OpenAIBilling.Hosts
             }
 
             // Only a loopback stand-in may play OpenAI, so the switch can never send an Admin key to a remote host.
-            string? aliases = Environment.GetEnvironmentVariable(OpenAIAliasVariable);
             if (string.IsNullOrEmpty(aliases) || !root.IsLoopback)
             {
                 return false;

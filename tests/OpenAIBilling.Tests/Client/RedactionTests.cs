@@ -55,6 +55,13 @@ namespace OpenAIBilling.Tests.Client
         }
 
         [Fact]
+        public void A_key_hint_stays_readable()
+        {
+            Assert.Equal("sk-proj-...6789: the Subscription source answered; sk-...1234 too.",
+                SecretRedactor.Redact("sk-proj-...6789: the Subscription source answered; sk-...1234 too.", ApiKey.Parse(Key)));
+        }
+
+        [Fact]
         public void Text_without_secrets_is_left_alone()
         {
             Assert.Equal("You exceeded your current quota.", SecretRedactor.Redact("You exceeded your current quota.", ApiKey.Parse(Key)));
