@@ -4,6 +4,9 @@ BeforeAll {
     $script:server = Start-FakeBillingServer
     Import-OpenAIBilling
     $script:relayToken = New-TestKey 'sk-' 'relayok'
+}
+BeforeEach {
+    # "Today" per test, never across midnight (see Get-UtcToday), so the test and the module agree on it.
     $script:today = Get-UtcToday
     $script:monthStart = [datetime]::new($today.Year, $today.Month, 1)
 }
