@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using System.Threading;
 using OpenAIBilling.Admin;
 using OpenAIBilling.Errors;
 using OpenAIBilling.Hosts;
@@ -13,12 +14,14 @@ namespace OpenAIBilling.Commands
 {
     /// <summary>
     /// Completes <c>-ProjectId</c> from the organization's projects when an Admin key is in the environment
-    /// (<c>$env:OPENAI_ADMIN_KEY</c>, or an Admin key in <c>$env:OPENAI_API_KEY</c>). Offers nothing otherwise, and
-    /// never fails: Tab must not throw.
+    /// (<c>$env:OPENAI_ADMIN_KEY</c>, or an Admin key in <c>$env:OPENAI_API_KEY</c>) and the base URI is
+    /// api.openai.com (or a loopback stand-in for it): the environment's key never goes to a host typed on the line.
+    /// All pages together get one short deadline, so a slow host cannot hang Tab. Offers nothing otherwise, and never
+    /// fails: Tab must not throw.
     /// </summary>
     public sealed class ProjectIdCompleter : IArgumentCompleter
     {
-        private const int TimeoutSec = 5;
+        private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(3);
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
@@ -27,13 +30,19 @@ namespace OpenAIBilling.Commands
             try
             {
                 var host = KeyChain.ResolveHost(fakeBoundParameters["BaseUri"] is { } bound ? new Uri(bound.ToString()!, UriKind.Absolute) : null);
+                if (!host.IsOpenAI)
+                {
+                    return results;
+                }
+
                 var key = KeyChain.Resolve(null, host);
                 if (key.Kind != KeyKind.Admin)
                 {
                     return results;
                 }
 
-                var settings = new RequestSettings { TimeoutSec = TimeoutSec, MaximumRetryCount = 0 };
+                using var deadline = new CancellationTokenSource(Deadline);
+                var settings = new RequestSettings { TimeoutSec = (int)Deadline.TotalSeconds, MaximumRetryCount = 0, CancellationToken = deadline.Token };
                 var projects = OrganizationProjects.ListAsync(new BillingCall(key, host, settings)).GetAwaiter().GetResult();
                 string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
                 foreach (var project in projects)
@@ -45,9 +54,9 @@ namespace OpenAIBilling.Commands
                     }
                 }
             }
-            catch (Exception ex) when (ex is BillingException || ex is UriFormatException || ex is InvalidOperationException)
+            catch (Exception ex) when (ex is BillingException || ex is UriFormatException || ex is InvalidOperationException || ex is OperationCanceledException)
             {
-                // No key, no network, not an admin key: nothing to offer.
+                // No key, no network, not an admin key, past the deadline: nothing to offer.
             }
 
             return results;

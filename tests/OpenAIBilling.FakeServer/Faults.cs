@@ -65,9 +65,10 @@ internal static class Faults
             RequestTarget.LoopPrefix + (c.LoopHop + 1).ToString(CultureInfo.InvariantCulture) + c.PathAndQuery)),
     ];
 
-    /// <summary>The fault whose marker the key contains, or null.</summary>
+    /// <summary>The fault whose marker the key contains, or null (the hostile ones after these).</summary>
     public static Fault? Find(string key) =>
-        Array.Find(All, f => key.Contains(f.Marker, StringComparison.OrdinalIgnoreCase));
+        Array.Find(All, f => key.Contains(f.Marker, StringComparison.OrdinalIgnoreCase))
+        ?? Array.Find(HostileFaults.All, f => key.Contains(f.Marker, StringComparison.OrdinalIgnoreCase));
 
     public static bool HasJitter(string key) => key.Contains(Jitter, StringComparison.OrdinalIgnoreCase);
 

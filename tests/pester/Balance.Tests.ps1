@@ -4,6 +4,9 @@ BeforeAll {
     $script:server = Start-FakeBillingServer
     Import-OpenAIBilling
     $script:relayToken = New-TestKey 'sk-' 'relayok'
+}
+BeforeEach {
+    # "Today" per test, never across midnight (see Get-UtcToday), so the test and the module agree on it.
     $script:today = Get-UtcToday
     $script:monthStart = [datetime]::new($today.Year, $today.Month, 1)
 }
@@ -290,10 +293,37 @@ Describe 'Get-OpenAIBalance' {
         It 'sends the requests through -Proxy' {
             # 127.0.0.2:9 has nothing listening: an answer can only have come through the proxy (the relay host).
             Clear-FakeServerLog $server
-            $balance = Get-OpenAIBalance -ApiKey $relayToken -BaseUri 'http://127.0.0.2:9' -Proxy $server.Relay -MaximumRetryCount 0
+            $balance = Get-OpenAIBalance -ApiKey $relayToken -BaseUri 'http://127.0.0.2:9' -Proxy $server.Relay -MaximumRetryCount 0 -AllowUnencryptedAuthentication
             $balance.AvailableUsd | Should -Be 22.375
             $balance.BaseUri | Should -Be 'http://127.0.0.2:9'
             (Get-FakeServerLog $server).path | Should -Contain '/v1/dashboard/billing/subscription'
+        }
+
+        It 'refuses to send a key over plain http through -Proxy, even to loopback, and the proxy sees nothing' {
+            Clear-FakeServerLog $server
+            { Get-OpenAIBalance -ApiKey $relayToken -BaseUri 'http://127.0.0.2:9' -Proxy $server.Relay -MaximumRetryCount 0 } |
+                Should -Throw -ErrorId 'OpenAIBilling.UnencryptedAuthentication,OpenAIBilling.Commands.GetOpenAIBalanceCommand'
+            @(Get-FakeServerLog $server).Count | Should -Be 0
+        }
+
+        It 'refuses a header value with <Case> in <Where> before any request' -TestCases @(
+            @{ Where = '-Organization'; Case = 'CR/LF'; Value = "org-1`r`nAuthorization: Bearer injected" }
+            @{ Where = '-Project'; Case = 'a non-ASCII character'; Value = "proj_caf$([char]0xE9)" }
+            @{ Where = 'OPENAI_ORG_ID'; Case = 'LF'; Value = "org-1`nX-Evil: 1" }
+            @{ Where = 'OPENAI_PROJECT_ID'; Case = 'a tab'; Value = "proj_1`tx" }
+        ) {
+            param($Where, $Case, $Value)
+            Clear-FakeServerLog $server
+            $saved = @{ OPENAI_ORG_ID = $env:OPENAI_ORG_ID; OPENAI_PROJECT_ID = $env:OPENAI_PROJECT_ID }
+            try {
+                $arguments = @{ ApiKey = $relayToken; BaseUri = $server.Relay }
+                if ($Where -like '-*') { $arguments[$Where.TrimStart('-')] = $Value } else { [Environment]::SetEnvironmentVariable($Where, $Value) }
+                { Get-OpenAIBalance @arguments } | Should -Throw -ErrorId 'OpenAIBilling.InvalidArgument,OpenAIBilling.Commands.GetOpenAIBalanceCommand'
+                @(Get-FakeServerLog $server).Count | Should -Be 0
+            }
+            finally {
+                foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+            }
         }
 
         It 'validates -ThrottleLimit' {

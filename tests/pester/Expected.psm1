@@ -51,6 +51,12 @@ function Get-ExpectedRate {
     [pscustomobject]@{ PerDay = $perDay; Shown = [decimal]::Round($perDay, 6, [MidpointRounding]::AwayFromZero) }
 }
 
-function Get-UtcToday { [DateTime]::UtcNow.Date }
-
+function Get-UtcToday {
+    # The module reads the clock per call; a test that computed "today" just before midnight UTC would disagree with
+    # it. So in the last 90 seconds of a UTC day this waits for the new day first (the only wait, and only then).
+    $now = [DateTime]::UtcNow
+    $left = $now.Date.AddDays(1) - $now
+    if ($left -lt [TimeSpan]::FromSeconds(90)) { Start-Sleep -Milliseconds ([int] $left.TotalMilliseconds + 1000) }
+    [DateTime]::UtcNow.Date
+}
 Export-ModuleMember -Function Get-ExpectedSessionUsd, Get-ExpectedAdminUsd, Get-ExpectedRate, Get-UtcToday

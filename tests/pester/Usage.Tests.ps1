@@ -3,7 +3,6 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Expected.psm1') -Force
     $script:server = Start-FakeBillingServer
     Import-OpenAIBilling
-    $script:today = Get-UtcToday
     $script:session = New-TestKey 'sess-' 'paid'
     $script:admin = New-TestKey 'sk-admin-' 'org'
 
@@ -22,6 +21,10 @@ BeforeAll {
         }
         ($waves.Values | Measure-Object -Maximum).Maximum
     }
+}
+BeforeEach {
+    # "Today" per test, never across midnight (see Get-UtcToday), so the test and the module agree on it.
+    $script:today = Get-UtcToday
 }
 AfterAll { $script:server | Stop-FakeBillingServer }
 

@@ -16,9 +16,12 @@ namespace OpenAIBilling.Admin
         public const string Path = "/v1/organization/costs";
         public const int MaximumBucketsPerPage = 180;
 
-        /// <summary>Starts every ≤180-day window of <paramref name="range"/>; the tasks are in date order.</summary>
-        public static IReadOnlyList<Task<List<CostFact>>> StartWindows(BillingCall call, DateRange range, CostFilter filter) =>
-            range.Split(MaximumBucketsPerPage).Select(window => GetWindowAsync(call, window, filter)).ToList();
+        /// <summary>Starts every ≤180-day window of <paramref name="range"/> as one <see cref="RequestGroup"/>; the tasks are in date order.</summary>
+        public static IReadOnlyList<Task<List<CostFact>>> StartWindows(BillingCall call, DateRange range, CostFilter filter)
+        {
+            var group = new RequestGroup(call);
+            return range.Split(MaximumBucketsPerPage).Select(window => group.RunAsync(c => GetWindowAsync(c, window, filter))).ToList();
+        }
 
         public static async Task<List<CostFact>> GetAllAsync(BillingCall call, DateRange range, CostFilter filter)
         {

@@ -35,13 +35,30 @@ namespace OpenAIBilling.Errors
         /// <summary>The fully qualified id prefix: <c>OpenAIBilling.</c> and the id.</summary>
         public string FullErrorId => "OpenAIBilling." + ErrorId;
 
+        /// <summary>Sets the answer's details; the server's strings pass through <see cref="SecretRedactor"/>.</summary>
         internal BillingException WithResponse(int? statusCode, string? errorType, string? errorCode, string? requestId)
         {
             StatusCode = statusCode;
-            ErrorType = errorType;
-            ErrorCode = errorCode;
-            RequestId = requestId;
+            ErrorType = Clean(errorType, null);
+            ErrorCode = Clean(errorCode, null);
+            RequestId = Clean(requestId, null);
             return this;
         }
+
+        /// <summary>
+        /// A copy for the user's eyes (an error record, <c>Get-Error</c>, <c>ConvertTo-Json</c>): every string redacted
+        /// for <paramref name="key"/> and stripped of control characters, without the inner exception (a parser's
+        /// message quotes the body).
+        /// </summary>
+        public BillingException Redacted(Keys.ApiKey? key) =>
+            new BillingException(ErrorId, SecretRedactor.Redact(Message, key), SecretRedactor.Redact(RecommendedAction, key))
+            {
+                StatusCode = StatusCode,
+                ErrorType = Clean(ErrorType, key),
+                ErrorCode = Clean(ErrorCode, key),
+                RequestId = Clean(RequestId, key),
+            };
+
+        private static string? Clean(string? text, Keys.ApiKey? key) => text == null ? null : SecretRedactor.Redact(text, key);
     }
 }

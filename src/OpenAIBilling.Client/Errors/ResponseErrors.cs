@@ -78,7 +78,7 @@ namespace OpenAIBilling.Errors
             else if (status >= 500)
             {
                 id = BillingErrorId.ServerError;
-                action = $"The server failed (it was tried {call.Settings.MaximumRetryCount + 1} times); try again later.";
+                action = $"The server failed (it was tried {response.Attempts} time{(response.Attempts == 1 ? string.Empty : "s")}); try again later.";
             }
             else
             {
@@ -114,7 +114,7 @@ namespace OpenAIBilling.Errors
 
         internal static BillingException TooLongRequestedDelay(BillingCall call, ApiResponse response, TimeSpan delay) =>
             new BillingException(BillingErrorId.RateLimited,
-                    $"{call.Host.Display} answered HTTP {response.StatusCode} and asked to wait {delay.TotalSeconds:0} s, longer than the {RetryPolicy.MaximumRequestedDelay.TotalSeconds:0} s this module waits.",
+                    $"{call.Host.Display} answered HTTP {response.StatusCode} and asked to wait {(delay == TimeSpan.MaxValue ? "an unbounded time" : delay.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " s")}, longer than the {RetryPolicy.MaximumRequestedDelay.TotalSeconds:0} s this module waits.",
                     "Try again later.")
                 .WithResponse(response.StatusCode, null, null, response.RequestId);
 

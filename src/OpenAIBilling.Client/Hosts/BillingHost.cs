@@ -13,8 +13,8 @@ namespace OpenAIBilling.Hosts
         public static readonly Uri DefaultBaseUri = new Uri("https://api.openai.com");
 
         /// <summary>
-        /// Test hook: a comma-separated list of <c>host:port</c> authorities to treat as api.openai.com, so a stand-in
-        /// on loopback can play OpenAI. Documented in about_OpenAIBilling; never set it in production.
+        /// Test hook: a comma-separated list of loopback <c>host:port</c> authorities to treat as api.openai.com, so a
+        /// stand-in on loopback can play OpenAI; any other authority in it is ignored. Documented in about_OpenAIBilling; never set it in production.
         /// </summary>
         public const string OpenAIAliasVariable = "OPENAIBILLING_OPENAI_HOSTS";
 
@@ -67,18 +67,20 @@ namespace OpenAIBilling.Hosts
             }
 
             var root = new UriBuilder(uri.Scheme, uri.Host, uri.Port, path.Length == 0 ? "/" : path).Uri;
-            return new BillingHost(root, IsOpenAIAuthority(root));
+            return new BillingHost(root, IsOpenAIAuthority(root, Environment.GetEnvironmentVariable(OpenAIAliasVariable)));
         }
 
-        private static bool IsOpenAIAuthority(Uri root)
+        /// <param name="root">The canonical base.</param>
+        /// <param name="aliases">The value of <see cref="OpenAIAliasVariable"/>.</param>
+        internal static bool IsOpenAIAuthority(Uri root, string? aliases)
         {
             if (string.Equals(root.Host, OpenAIHostName, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
 
-            string? aliases = Environment.GetEnvironmentVariable(OpenAIAliasVariable);
-            if (string.IsNullOrEmpty(aliases))
+            // Only a loopback stand-in may play OpenAI, so the switch can never send an Admin key to a remote host.
+            if (string.IsNullOrEmpty(aliases) || !root.IsLoopback)
             {
                 return false;
             }

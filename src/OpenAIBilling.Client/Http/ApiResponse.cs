@@ -6,7 +6,7 @@ namespace OpenAIBilling.Http
     /// <summary>A whole HTTP answer: status, the headers the client reads, and the body (at most 64 MB).</summary>
     public sealed class ApiResponse
     {
-        public ApiResponse(int statusCode, byte[] body, IReadOnlyDictionary<string, string> headers, Uri requestUri)
+        public ApiResponse(int statusCode, ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, string> headers, Uri requestUri)
         {
             StatusCode = statusCode;
             Body = body;
@@ -16,12 +16,16 @@ namespace OpenAIBilling.Http
 
         public int StatusCode { get; }
 
-        public byte[] Body { get; }
+        /// <summary>The bytes read (a UTF-8 byte order mark skipped), not a copy.</summary>
+        public ReadOnlyMemory<byte> Body { get; }
 
         /// <summary>Header names in lower case; repeated headers joined with ", ".</summary>
         public IReadOnlyDictionary<string, string> Headers { get; }
 
         public Uri RequestUri { get; }
+
+        /// <summary>How many attempts the retry loop made before this answer (1 when it came at once).</summary>
+        public int Attempts { get; internal set; } = 1;
 
         public bool IsSuccess => StatusCode >= 200 && StatusCode <= 299;
 

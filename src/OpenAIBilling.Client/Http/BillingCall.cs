@@ -23,12 +23,21 @@ namespace OpenAIBilling.Http
 
         public RequestSettings Settings { get; }
 
-        /// <summary>Sets the fields every output object carries: Name, KeyHint and BaseUri.</summary>
+        /// <summary>The same call, its requests stopped by <paramref name="cancellationToken"/>.</summary>
+        internal BillingCall WithCancellation(System.Threading.CancellationToken cancellationToken) =>
+            new BillingCall(Key, Host, Settings.WithCancellation(cancellationToken), Name);
+
+        /// <summary>
+        /// Sets the fields every output object carries (Name, KeyHint and BaseUri) and redacts the server's strings in
+        /// it for this key; figures that cannot be real are warned about.
+        /// </summary>
         public T Stamp<T>(T record) where T : BillingRecord
         {
+            Errors.RecordRedactor.Clean(record, Key);
             record.Name = Name;
             record.KeyHint = Key.Hint;
             record.BaseUri = Host.Display;
+            Sources.FigureCheck.Warn(this, record);
             return record;
         }
     }

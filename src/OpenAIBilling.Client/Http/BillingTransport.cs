@@ -5,7 +5,7 @@ using OpenAIBilling.Errors;
 namespace OpenAIBilling.Http
 {
     /// <summary>
-    /// Sends one GET with everything docs/DESIGN.md ("Security", "HTTP behaviour") asks of it: the plain-HTTP guard, retries with their delays and
+    /// Sends one GET with everything docs/DESIGN.md (Security, HTTP behaviour) asks of it: the plain-HTTP guard, retries with their delays and
     /// redirects followed by hand; each attempt is an <see cref="HttpAttempt"/>. It returns the final answer whatever
     /// its status; <see cref="ResponseErrors"/> decides what a status means.
     /// </summary>
@@ -38,6 +38,7 @@ namespace OpenAIBilling.Http
                 TimeSpan? delay = null;
                 if (response != null)
                 {
+                    response.Attempts = retries + 1;
                     if (!RetryPolicy.IsRetryableStatus(response))
                     {
                         return response;
@@ -85,7 +86,7 @@ namespace OpenAIBilling.Http
                         .WithResponse(response.StatusCode, null, null, response.RequestId);
                 }
 
-                var target = new Uri(uri, location);
+                var target = RedirectTarget(call, uri, location, response);
                 if (uri.Scheme == Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttps)
                 {
                     throw new BillingException(BillingErrorId.UnencryptedAuthentication,
@@ -104,19 +105,61 @@ namespace OpenAIBilling.Http
                     EnsureEncryptedOrAllowed(call, target);
                 }
 
-                call.Settings.Log.Verbose($"Following redirect {response.StatusCode} to {target.GetLeftPart(UriPartial.Path)}{(sendKey ? string.Empty : " without the key (another origin)")}.");
+                call.Settings.Log.Verbose($"Following redirect {response.StatusCode} to {SecretRedactor.Redact(target.GetLeftPart(UriPartial.Path), call.Key)}{(sendKey ? string.Empty : " without the key (another origin)")}.");
                 uri = target;
             }
         }
 
+        /// <summary>
+        /// Where a redirect points, relative to the request; user-info in it is dropped (never sent, never shown). A
+        /// Location that is not a URI, or one that leaves http(s) (<c>file:</c>, <c>ftp:</c>, <c>data:</c>), is
+        /// <c>InvalidResponse</c>: following it cannot work, and no retry changes that.
+        /// </summary>
+        private static Uri RedirectTarget(BillingCall call, Uri from, string location, ApiResponse response)
+        {
+            if (!Uri.TryCreate(from, location.Trim(), out var target) || !target.IsAbsoluteUri)
+            {
+                throw new BillingException(BillingErrorId.InvalidResponse,
+                        $"The server at {call.Host.Display} answered HTTP {response.StatusCode} with a Location that is not a URI ('{Shown(call, location)}').",
+                        "Check -BaseUri: it should be the API's own address.")
+                    .WithResponse(response.StatusCode, null, null, response.RequestId);
+            }
+
+            if (target.Scheme != Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttp)
+            {
+                throw new BillingException(BillingErrorId.InvalidResponse,
+                        $"The server at {call.Host.Display} redirected to a {Shown(call, target.Scheme)}: address, which is not an HTTP API; the redirect was refused.",
+                        "Check -BaseUri: it should be the API's own https address.")
+                    .WithResponse(response.StatusCode, null, null, response.RequestId);
+            }
+
+            return string.IsNullOrEmpty(target.UserInfo) ? target : new UriBuilder(target) { UserName = string.Empty, Password = string.Empty }.Uri;
+        }
+
+        private static string Shown(BillingCall call, string serverText) =>
+            SecretRedactor.Redact(serverText.Length > 200 ? serverText.Substring(0, 200) + "…" : serverText, call.Key);
+
         private static void EnsureEncryptedOrAllowed(BillingCall call, Uri uri)
         {
-            bool loopback = uri.IsLoopback;
-            if (uri.Scheme == Uri.UriSchemeHttp && !loopback && !call.Settings.AllowUnencryptedAuthentication)
+            var settings = call.Settings;
+            if (uri.Scheme != Uri.UriSchemeHttp || settings.AllowUnencryptedAuthentication)
+            {
+                return;
+            }
+
+            if (!uri.IsLoopback)
             {
                 throw new BillingException(BillingErrorId.UnencryptedAuthentication,
                     $"{uri.GetLeftPart(UriPartial.Authority)} uses plain http, which would send the key unencrypted; nothing was sent.",
                     "Use an https base URI, or add -AllowUnencryptedAuthentication if you accept sending the key in clear text.");
+            }
+
+            // A test client (settings.Client) has no proxy of its own; the shared one may.
+            if (settings.Client == null && ProxyRoute.IsProxied(uri, settings.Proxy))
+            {
+                throw new BillingException(BillingErrorId.UnencryptedAuthentication,
+                    $"{uri.GetLeftPart(UriPartial.Authority)} uses plain http and the request would go through a proxy (-Proxy, HTTP_PROXY or the system proxy), which would see the key unencrypted; nothing was sent.",
+                    "Use an https base URI, exempt loopback in NO_PROXY, or add -AllowUnencryptedAuthentication if you accept the proxy seeing the key.");
             }
         }
 

@@ -12,12 +12,13 @@ namespace OpenAIBilling.Http
 {
     /// <summary>
     /// One attempt at one URI: a throttle slot held while it is on the wire, its own timeout, the key and
-    /// organization headers, a body read up to 64 MB, and the request log. Timeouts and broken connections come out
-    /// as <see cref="TransientTransportException"/> for the retry loop to judge.
+    /// organization headers, the body (<see cref="ResponseBody"/>), and the request log. Timeouts and broken
+    /// connections come out as <see cref="TransientTransportException"/> for the retry loop to judge; failures no
+    /// retry can cure (<see cref="TransportFailure"/>) as their own error.
     /// </summary>
     internal static class HttpAttempt
     {
-        public const long MaximumBodyBytes = 64L * 1024 * 1024;
+        public const long MaximumBodyBytes = ResponseBody.MaximumBytes;
         private static readonly HashSet<string> HiddenHeaders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
             "set-cookie", "cookie", "authorization", "proxy-authorization", "www-authenticate", "proxy-authenticate",
@@ -35,8 +36,8 @@ namespace OpenAIBilling.Http
                 if (sendKey)
                 {
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", call.Key.Secret);
-                    AddOptional(request, "OpenAI-Organization", settings.Organization);
-                    AddOptional(request, "OpenAI-Project", settings.Project);
+                    AddOptional(request, "OpenAI-Organization", HeaderValue.Checked(settings.Organization, "The organization"));
+                    AddOptional(request, "OpenAI-Project", HeaderValue.Checked(settings.Project, "The project"));
                 }
 
                 var stopwatch = Stopwatch.StartNew();
@@ -46,7 +47,7 @@ namespace OpenAIBilling.Http
                     using (var message = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false))
                     {
                         var headers = CollectHeaders(message);
-                        byte[] body = await ReadBodyAsync(call, uri, message, timeout.Token).ConfigureAwait(false);
+                        var body = await ResponseBody.ReadAsync(call, uri, message, timeout.Token).ConfigureAwait(false);
                         var response = new ApiResponse((int)message.StatusCode, body, headers, uri);
                         if (settings.Log.WantsVerbose)
                         {
@@ -70,62 +71,15 @@ namespace OpenAIBilling.Http
                             "Try again later, or raise -TimeoutSec if the server is known to be slow."));
                     }
 
-                    string reason = SecretRedactor.Redact(Innermost(ex).Message, call.Key);
-                    settings.Log.Verbose($"GET {Describe(call, uri)} (attempt {attempt}) failed after {stopwatch.ElapsedMilliseconds} ms: {reason}");
-                    throw new TransientTransportException(new BillingException(BillingErrorId.ConnectionFailed,
-                        $"Could not reach {call.Host.Display}: {reason}",
-                        "Check the address, your network and any proxy (-Proxy, HTTPS_PROXY); then try again."));
+                    var failure = TransportFailure.Describe(call, uri, ex, out bool retryable);
+                    settings.Log.Verbose($"GET {Describe(call, uri)} (attempt {attempt}) failed after {stopwatch.ElapsedMilliseconds} ms: {failure.Message}");
+                    throw retryable ? new TransientTransportException(failure) : (Exception)failure;
                 }
             }
         }
-
-        private static async Task<byte[]> ReadBodyAsync(BillingCall call, Uri uri, HttpResponseMessage message, CancellationToken cancellationToken)
-        {
-            long? declared = message.Content.Headers.ContentLength;
-            if (declared > MaximumBodyBytes)
-            {
-                throw TooLarge(call, uri, (int)message.StatusCode);
-            }
-
-            using (var stream = await message.Content.ReadAsStreamAsync().ConfigureAwait(false))
-            using (cancellationToken.Register(() => stream.Dispose()))
-            {
-                var buffer = new MemoryStream(declared.HasValue ? (int)declared.Value : 16 * 1024);
-                var chunk = new byte[81920];
-                int read;
-                try
-                {
-                    while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
-                    {
-                        if (buffer.Length + read > MaximumBodyBytes)
-                        {
-                            throw TooLarge(call, uri, (int)message.StatusCode);
-                        }
-
-                        buffer.Write(chunk, 0, read);
-                    }
-                }
-                catch (ObjectDisposedException) when (cancellationToken.IsCancellationRequested)
-                {
-                    throw new OperationCanceledException(cancellationToken);
-                }
-                catch (IOException) when (cancellationToken.IsCancellationRequested)
-                {
-                    throw new OperationCanceledException(cancellationToken);
-                }
-
-                return buffer.ToArray();
-            }
-        }
-
-        private static BillingException TooLarge(BillingCall call, Uri uri, int status) =>
-            new BillingException(BillingErrorId.InvalidResponse,
-                    $"The answer from {uri.GetLeftPart(UriPartial.Path)} is larger than {MaximumBodyBytes / (1024 * 1024)} MB; it was refused.",
-                    $"Check -BaseUri ({call.Host.Display}) points at an OpenAI-compatible API.")
-                .WithResponse(status, null, null, null);
 
         private static bool IsTransportFailure(Exception ex) =>
-            ex is OperationCanceledException || ex is HttpRequestException || ex is IOException || ex is ObjectDisposedException;
+            ex is OperationCanceledException || ex is HttpRequestException || ex is IOException || ex is ObjectDisposedException || ex is InvalidDataException;
 
         private static void AddOptional(HttpRequestMessage request, string name, string? value)
         {
@@ -165,16 +119,6 @@ namespace OpenAIBilling.Http
             return SecretRedactor.Redact(string.Join("; ", parts), call.Key);
         }
 
-        internal static string Describe(BillingCall call, Uri uri) => SecretRedactor.Redact(uri.AbsoluteUri, call.Key);
-
-        private static Exception Innermost(Exception ex)
-        {
-            while (ex.InnerException != null)
-            {
-                ex = ex.InnerException;
-            }
-
-            return ex;
-        }
+        internal static string Describe(BillingCall call, Uri uri) => SecretRedactor.Redact(uri, call.Key);
     }
 }

@@ -36,6 +36,14 @@ namespace OpenAIBilling.Http
         /// <summary>A client to use instead of the shared one (tests hand in one with a fake handler).</summary>
         internal System.Net.Http.HttpClient? Client { get; set; }
 
+        /// <summary>A copy whose requests stop with <paramref name="cancellationToken"/>.</summary>
+        public RequestSettings WithCancellation(CancellationToken cancellationToken)
+        {
+            var copy = (RequestSettings)MemberwiseClone();
+            copy.CancellationToken = cancellationToken;
+            return copy;
+        }
+
         /// <summary>A copy whose log is <paramref name="log"/>, so each pipeline item can keep its own messages.</summary>
         public RequestSettings WithLog(IBillingLog log)
         {

@@ -12,7 +12,14 @@ namespace OpenAIBilling.Http
     {
         private readonly SemaphoreSlim _slots;
 
-        public RequestThrottle(int limit) => _slots = new SemaphoreSlim(limit, limit);
+        public RequestThrottle(int limit)
+        {
+            Limit = limit;
+            _slots = new SemaphoreSlim(limit, limit);
+        }
+
+        /// <summary>How many requests may be on the wire at once.</summary>
+        public int Limit { get; }
 
         public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
         {

@@ -52,7 +52,7 @@ namespace OpenAIBilling.Http
             string? milliseconds = response.Header("retry-after-ms");
             if (milliseconds != null && double.TryParse(milliseconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) && ms >= 0)
             {
-                return TimeSpan.FromMilliseconds(ms);
+                return FromSeconds(ms / 1000);
             }
 
             string? retryAfter = response.Header("retry-after");
@@ -63,7 +63,7 @@ namespace OpenAIBilling.Http
 
             if (double.TryParse(retryAfter, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
             {
-                return TimeSpan.FromSeconds(seconds);
+                return FromSeconds(seconds);
             }
 
             if (DateTimeOffset.TryParseExact(retryAfter.Trim(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
@@ -74,6 +74,16 @@ namespace OpenAIBilling.Http
 
             return null;
         }
+
+        /// <summary>
+        /// A requested wait as a span; one too large to represent (<c>Infinity</c>, <c>1e12</c>) is
+        /// <see cref="TimeSpan.MaxValue"/>, which is over the maximum and so fails as <c>RateLimited</c>.
+        /// NaN never gets here: it is not <c>&gt;= 0</c>.
+        /// </summary>
+        private const double UnrepresentableSeconds = 1e9;
+
+        private static TimeSpan FromSeconds(double seconds) =>
+            seconds > UnrepresentableSeconds ? TimeSpan.MaxValue : TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond));
 
         /// <summary>The wait before retry number <paramref name="retryNumber"/> (1-based) when the server asked for none.</summary>
         public TimeSpan Backoff(int retryNumber)

@@ -23,7 +23,7 @@ namespace OpenAIBilling.Json
         public string? Code { get; }
 
         /// <summary>Reads the envelope from a body; null when the body is not JSON or has no error object.</summary>
-        public static ErrorEnvelope? TryParse(byte[] body)
+        public static ErrorEnvelope? TryParse(ReadOnlyMemory<byte> body)
         {
             if (body.Length == 0)
             {

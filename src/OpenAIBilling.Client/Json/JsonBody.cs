@@ -52,9 +52,9 @@ namespace OpenAIBilling.Json
         /// </summary>
         public static BillingException InvalidShape(ApiResponse response, string what, string reason, JsonException? notJson = null)
         {
-            string contentType = response.Header("content-type") ?? "no content type";
+            string contentType = SecretRedactor.Redact(response.Header("content-type") ?? "no content type", null);
             return new BillingException(BillingErrorId.InvalidResponse,
-                    $"The answer from {response.RequestUri.GetLeftPart(UriPartial.Path)} is not a {what}: {reason} (HTTP {response.StatusCode}, {contentType}, {response.Body.Length} bytes).",
+                    $"The answer from {SecretRedactor.Redact(response.RequestUri.GetLeftPart(UriPartial.Path), null)} is not a {what}: {reason} (HTTP {response.StatusCode}, {contentType}, {response.Body.Length} bytes).",
                     "Check -BaseUri points at an OpenAI-compatible API and not at a web page or proxy login; run with -Verbose to see the request.", notJson)
                 .WithResponse(response.StatusCode, null, null, response.RequestId);
         }

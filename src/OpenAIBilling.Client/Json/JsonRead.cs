@@ -97,7 +97,7 @@ namespace OpenAIBilling.Json
             }
         }
 
-        /// <summary>Unix seconds (integer, float or numeric string) as a UTC instant; null when absent or out of range.</summary>
+        /// <summary>Unix seconds (integer, float or numeric string; milliseconds told apart by size) as a UTC instant; null when absent.</summary>
         public static DateTimeOffset? UnixTime(JsonElement obj, string name)
         {
             decimal? seconds = Decimal(obj, name);
@@ -109,8 +109,18 @@ namespace OpenAIBilling.Json
             return FromUnixSeconds(seconds.Value) ?? throw new BodyShapeException($"'{name}' is not a real time ({seconds.Value})");
         }
 
+        /// <summary>
+        /// Unix seconds as a UTC instant. A value beyond 10¹¹ (the year 5138 in seconds, 1973 in milliseconds) is read
+        /// as milliseconds, which some hosts send (<c>expires_at: 1830297600000</c>).
+        /// </summary>
         public static DateTimeOffset? FromUnixSeconds(decimal seconds)
         {
+            const decimal MillisecondsAbove = 100000000000m;
+            if (Math.Abs(seconds) > MillisecondsAbove)
+            {
+                seconds /= 1000;
+            }
+
             // DateTimeOffset covers years 1..9999; anything outside is not a real timestamp.
             const decimal MaxSeconds = 253402300799m;
             const decimal MinSeconds = -62135596800m;

@@ -10,7 +10,9 @@ namespace OpenAIBilling.Legacy
     /// <summary>
     /// <c>GET /v1/balances</c>, which some hosts have and OpenAI does not. One request per base URI at a time
     /// decides whether the host has it; keys for the same host wait for that answer. "Absent" is remembered
-    /// only after a 404/405 or a 200 that is not a balance body; other failures decide nothing.
+    /// only after a 404/405 or a 200 that is not a balance body; other failures decide nothing. A probe that fails
+    /// for a reason of the host (timeout, connection, 5xx or 429 after retries, a malformed answer) ends every key
+    /// waiting on it with that error at once; a failure of the key itself (401/403) hands the probe to the next key.
     /// </summary>
     internal static class BalancesEndpoint
     {
@@ -35,13 +37,18 @@ namespace OpenAIBilling.Legacy
                     return await AskAsync(call, state, isProbe: known != true).ConfigureAwait(false);
                 }
 
-                await probe.ConfigureAwait(false);
+                var hostFailure = await probe.ConfigureAwait(false);
+                if (hostFailure != null)
+                {
+                    throw hostFailure.Redacted(null);
+                }
             }
         }
 
         private static async Task<BalancesBody> AskAsync(BillingCall call, HostState state, bool isProbe)
         {
             bool? decided = null;
+            BillingException? hostFailure = null;
             try
             {
                 var response = await BillingTransport.GetAsync(call, Path).ConfigureAwait(false);
@@ -61,12 +68,33 @@ namespace OpenAIBilling.Legacy
                 decided = true;
                 return body;
             }
+            catch (BillingException ex) when (isProbe && decided == null && IsHostFailure(ex))
+            {
+                hostFailure = ex;
+                throw;
+            }
             finally
             {
                 if (isProbe)
                 {
-                    state.Decide(decided);
+                    state.Decide(decided, hostFailure);
                 }
+            }
+        }
+
+        /// <summary>A failure every other key of the host would meet too; a key's own refusal is not one.</summary>
+        private static bool IsHostFailure(BillingException ex)
+        {
+            switch (ex.ErrorId)
+            {
+                case BillingErrorId.Timeout:
+                case BillingErrorId.ConnectionFailed:
+                case BillingErrorId.ServerError:
+                case BillingErrorId.RateLimited:
+                case BillingErrorId.InvalidResponse:
+                    return ex.StatusCode != 401 && ex.StatusCode != 403;
+                default:
+                    return false;
             }
         }
 
@@ -98,10 +126,13 @@ namespace OpenAIBilling.Legacy
         {
             private readonly object _gate = new object();
             private bool? _hasEndpoint;
-            private TaskCompletionSource<bool>? _probe;
+            private TaskCompletionSource<BillingException?>? _probe;
 
-            /// <summary>The known answer, or the probe to wait for; (null, null) makes the caller the probe.</summary>
-            public (bool? Known, Task? Probe) Enter()
+            /// <summary>
+            /// The known answer, or the probe to wait for (its task gives the host's failure, or null when the next
+            /// key should ask); (null, null) makes the caller the probe.
+            /// </summary>
+            public (bool? Known, Task<BillingException?>? Probe) Enter()
             {
                 lock (_gate)
                 {
@@ -115,14 +146,14 @@ namespace OpenAIBilling.Legacy
                         return (null, _probe.Task);
                     }
 
-                    _probe = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _probe = new TaskCompletionSource<BillingException?>(TaskCreationOptions.RunContinuationsAsynchronously);
                     return (null, null);
                 }
             }
 
-            public void Decide(bool? hasEndpoint)
+            public void Decide(bool? hasEndpoint, BillingException? hostFailure)
             {
-                TaskCompletionSource<bool>? probe;
+                TaskCompletionSource<BillingException?>? probe;
                 lock (_gate)
                 {
                     if (hasEndpoint.HasValue)
@@ -134,7 +165,7 @@ namespace OpenAIBilling.Legacy
                     _probe = null;
                 }
 
-                probe?.TrySetResult(true);
+                probe?.TrySetResult(hostFailure);
             }
         }
     }

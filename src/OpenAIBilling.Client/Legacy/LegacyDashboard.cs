@@ -12,7 +12,7 @@ namespace OpenAIBilling.Legacy
 {
     /// <summary>
     /// The legacy dashboard endpoints: <c>/v1/dashboard/billing/…</c> first; on 404 <c>/dashboard/billing/…</c>
-    /// once, remembered per host for the life of the process.
+    /// once, remembered per host for the life of the process once the short path has answered successfully.
     /// </summary>
     internal static class LegacyDashboard
     {
@@ -36,9 +36,12 @@ namespace OpenAIBilling.Legacy
                 "usage report",
                 root => LegacyUsage.Parse(root, window));
 
-        /// <summary>Starts every ≤100-day window of <paramref name="range"/> at once; the tasks are in date order.</summary>
-        public static IReadOnlyList<Task<LegacyUsage>> StartUsageWindows(BillingCall call, DateRange range) =>
-            range.Split(MaximumUsageDays).Select(window => GetUsageWindowAsync(call, window)).ToList();
+        /// <summary>Starts every ≤100-day window of <paramref name="range"/> at once, as one <see cref="RequestGroup"/>; the tasks are in date order.</summary>
+        public static IReadOnlyList<Task<LegacyUsage>> StartUsageWindows(BillingCall call, DateRange range)
+        {
+            var group = new RequestGroup(call);
+            return range.Split(MaximumUsageDays).Select(window => group.RunAsync(c => GetUsageWindowAsync(c, window))).ToList();
+        }
 
         /// <summary>
         /// Usage over any range. Relays ignore the dates and answer their all-time total without a daily breakdown;
@@ -61,7 +64,12 @@ namespace OpenAIBilling.Legacy
                 var fallback = await BillingTransport.GetAsync(call, ShortPrefix + pathAndQuery).ConfigureAwait(false);
                 if (fallback.StatusCode != 404)
                 {
-                    HostsWithoutV1[hostKey] = true;
+                    // Remembered only when the short path answered for itself: one 502 or timeout proves nothing.
+                    if (fallback.IsSuccess)
+                    {
+                        HostsWithoutV1[hostKey] = true;
+                    }
+
                     response = fallback;
                 }
             }

@@ -10,11 +10,15 @@ namespace OpenAIBilling.Usage
 {
     /// <summary>
     /// Answers "how many tokens, requests, images…" from <c>/v1/organization/usage/{endpoint}</c>. The span is cut
-    /// into windows of one largest page each (31 days of 1d buckets, 7 days of 1h, 1 day of 1m), fetched at once;
-    /// records are handed to <c>emit</c> window by window, in time order.
+    /// into windows of one largest page each (31 days of 1d buckets, 7 days of 1h, 1 day of 1m), made and fetched a
+    /// throttle's worth ahead of the one being written; records are handed to <c>emit</c> window by window, in time
+    /// order. One window failing for good cancels the others (<see cref="RequestGroup"/>).
     /// </summary>
     public static class TokenUsageQuery
     {
+        /// <summary>Windows held at once (each up to <see cref="PagedBuckets.MaximumResults"/> results), so memory stays bounded.</summary>
+        private const int MaximumWindowsAhead = 8;
+
         /// <exception cref="BillingException"><c>InvalidArgument</c> for groups or filters the endpoint does not take, or an empty span.</exception>
         public static void Validate(TokenUsageRequest request)
         {
@@ -42,23 +46,43 @@ namespace OpenAIBilling.Usage
             Validate(request);
             var spec = UsageEndpointSpec.For(request.Endpoint);
             string path = "/v1/organization/usage/" + spec.WireName;
-            var windows = UsageWindows.Split(request.StartTime, request.EndTime, request.BucketWidth)
-                .Select(window => PagedBuckets.GetAllAsync(call, path, Query(request, window), spec.WireName + " usage page", UsageResult.Parse))
-                .ToList();
-
-            for (int i = 0; i < windows.Count; i++)
+            int total = (int)Math.Min(int.MaxValue, UsageWindows.Count(request.StartTime, request.EndTime, request.BucketWidth));
+            int ahead = Math.Min(Math.Max(2, call.Settings.Throttle.Limit), MaximumWindowsAhead);
+            var group = new RequestGroup(call);
+            var started = new Queue<Task<List<Bucket<TokenUsageRecord>>>>();
+            using (var windows = UsageWindows.Split(request.StartTime, request.EndTime, request.BucketWidth).GetEnumerator())
             {
-                var buckets = await windows[i].ConfigureAwait(false);
-                UsageQuery.ReportWindow(call, i + 1, windows.Count);
-                foreach (var bucket in buckets)
+                // Windows are made and started as they are needed: a few ahead of the one being written, never all.
+                for (int done = 0; ; done++)
                 {
-                    foreach (var record in bucket.Results)
+                    while (started.Count < ahead && windows.MoveNext())
                     {
-                        record.StartTime = bucket.Start;
-                        record.EndTime = bucket.End;
-                        record.Endpoint = spec.WireName;
-                        emit(call.Stamp(record));
+                        var window = windows.Current;
+                        started.Enqueue(group.RunAsync(c => PagedBuckets.GetAllAsync(c, path, Query(request, window), spec.WireName + " usage page", UsageResult.Parse)));
                     }
+
+                    if (started.Count == 0)
+                    {
+                        return;
+                    }
+
+                    var buckets = await started.Dequeue().ConfigureAwait(false);
+                    UsageQuery.ReportWindow(call, done + 1, total);
+                    Emit(call, spec, buckets, emit);
+                }
+            }
+        }
+
+        private static void Emit(BillingCall call, UsageEndpointSpec spec, List<Bucket<TokenUsageRecord>> buckets, Action<TokenUsageRecord> emit)
+        {
+            foreach (var bucket in buckets)
+            {
+                foreach (var record in bucket.Results)
+                {
+                    record.StartTime = bucket.Start;
+                    record.EndTime = bucket.End;
+                    record.Endpoint = spec.WireName;
+                    emit(call.Stamp(record));
                 }
             }
         }

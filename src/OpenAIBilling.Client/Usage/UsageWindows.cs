@@ -16,28 +16,36 @@ namespace OpenAIBilling.Usage
 
         public static int MaximumBuckets(BucketWidth width) => width == BucketWidth.Day ? 31 : width == BucketWidth.Hour ? 168 : 1440;
 
-        public static IReadOnlyList<UsageWindow> Split(DateTimeOffset start, DateTimeOffset end, BucketWidth width)
+        /// <summary>The windows of the span, made one at a time as they are asked for (a span of minutes can hold 740,000).</summary>
+        public static IEnumerable<UsageWindow> Split(DateTimeOffset start, DateTimeOffset end, BucketWidth width)
         {
             long widthTicks = Width(width).Ticks;
             long spanTicks = widthTicks * MaximumBuckets(width);
-            var windows = new List<UsageWindow>();
             var windowStart = start.ToUniversalTime();
             end = end.ToUniversalTime();
             while (windowStart < end)
             {
                 long alignedStart = windowStart.UtcTicks - (windowStart.UtcTicks % widthTicks);
-                var windowEnd = new DateTimeOffset(alignedStart + spanTicks, TimeSpan.Zero);
-                if (windowEnd > end)
-                {
-                    windowEnd = end;
-                }
-
+                var windowEnd = alignedStart + spanTicks >= end.UtcTicks ? end : new DateTimeOffset(alignedStart + spanTicks, TimeSpan.Zero);
                 int buckets = (int)((windowEnd.UtcTicks - alignedStart + widthTicks - 1) / widthTicks);
-                windows.Add(new UsageWindow(windowStart, windowEnd, buckets));
+                yield return new UsageWindow(windowStart, windowEnd, buckets);
                 windowStart = windowEnd;
             }
+        }
 
-            return windows;
+        /// <summary>How many windows <see cref="Split"/> makes, without making them.</summary>
+        public static long Count(DateTimeOffset start, DateTimeOffset end, BucketWidth width)
+        {
+            long widthTicks = Width(width).Ticks;
+            long spanTicks = widthTicks * MaximumBuckets(width);
+            long startTicks = start.UtcTicks, endTicks = end.UtcTicks;
+            if (startTicks >= endTicks)
+            {
+                return 0;
+            }
+
+            long firstEnd = startTicks - (startTicks % widthTicks) + spanTicks;
+            return firstEnd >= endTicks ? 1 : 1 + ((endTicks - firstEnd + spanTicks - 1) / spanTicks);
         }
     }
 

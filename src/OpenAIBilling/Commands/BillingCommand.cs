@@ -23,6 +23,8 @@ namespace OpenAIBilling.Commands
         private RequestThrottle? _throttle;
         private OrderedOutput? _output;
         private bool _wantsVerbose;
+        private string? _organization;
+        private string? _project;
 
         /// <summary>The API's base URI; default <c>$env:OPENAI_BASE_URL</c>, else https://api.openai.com. With or without <c>/v1</c>.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -104,6 +106,8 @@ namespace OpenAIBilling.Commands
             _output = new OrderedOutput(this, _stopping.Token, _wantsVerbose, StreamShown("Debug", "DebugPreference"));
             try
             {
+                _organization = HeaderValue.Checked(Organization, "-Organization") ?? HeaderValue.Checked(KeyChain.Environment(KeyChain.OrganizationVariable), "$env:" + KeyChain.OrganizationVariable);
+                _project = HeaderValue.Checked(Project, "-Project") ?? HeaderValue.Checked(KeyChain.Environment(KeyChain.ProjectVariable), "$env:" + KeyChain.ProjectVariable);
                 PrepareArguments();
             }
             catch (BillingException ex)
@@ -180,8 +184,8 @@ namespace OpenAIBilling.Commands
 
         private RequestSettings CreateSettings(IBillingLog log) => new RequestSettings
         {
-            Organization = Organization ?? KeyChain.Environment(KeyChain.OrganizationVariable),
-            Project = Project ?? KeyChain.Environment(KeyChain.ProjectVariable),
+            Organization = _organization,
+            Project = _project,
             Proxy = Proxy,
             TimeoutSec = TimeoutSec,
             MaximumRetryCount = MaximumRetryCount,

@@ -7,8 +7,10 @@ namespace OpenAIBilling.Commands.Pipeline
     /// <summary>Turns a <see cref="BillingException"/> into an <see cref="ErrorRecord"/> with its stable id and category.</summary>
     internal static class BillingErrorRecord
     {
-        public static ErrorRecord Create(BillingException exception, object? target)
+        /// <summary>The record the user sees: the exception redacted for <paramref name="key"/> (docs/DESIGN.md, Security).</summary>
+        public static ErrorRecord Create(BillingException exception, object? target, Keys.ApiKey? key = null)
         {
+            exception = exception.Redacted(key);
             var record = new ErrorRecord(exception, exception.FullErrorId, CategoryOf(exception.ErrorId), target)
             {
                 ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = exception.RecommendedAction },

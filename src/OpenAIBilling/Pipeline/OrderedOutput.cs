@@ -166,7 +166,7 @@ namespace OpenAIBilling.Commands.Pipeline
             }
 
             var error = failure as BillingException ?? BillingErrorRecord.Wrap(failure!, item.Key);
-            _cmdlet.WriteError(BillingErrorRecord.Create(error, item.Target));
+            _cmdlet.WriteError(BillingErrorRecord.Create(error, item.Target, item.Key));
         }
     }
 }

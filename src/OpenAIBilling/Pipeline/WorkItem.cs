@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using OpenAIBilling.Errors;
 using OpenAIBilling.Http;
 
 namespace OpenAIBilling.Commands.Pipeline
@@ -60,12 +61,19 @@ namespace OpenAIBilling.Commands.Pipeline
             Completion.ContinueWith(_ => _changed.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
-        /// <summary>Queues an output object; a module record also takes the item's key along, invisibly, so it chains.</summary>
+        /// <summary>
+        /// Queues an output object; a module record is cleaned of echoed keys and escapes, and takes the item's key
+        /// along, invisibly, so it chains.
+        /// </summary>
         public void Emit(object record)
         {
-            if (record is BillingRecord billingRecord && Key != null)
+            if (record is BillingRecord billingRecord)
             {
-                billingRecord.Origin = Key;
+                RecordRedactor.Clean(billingRecord, Key);
+                if (Key != null)
+                {
+                    billingRecord.Origin = Key;
+                }
             }
 
             Enqueue(ItemEvent.Output(record));
@@ -81,7 +89,7 @@ namespace OpenAIBilling.Commands.Pipeline
         {
             if (WantsVerbose)
             {
-                Enqueue(ItemEvent.Message(ItemEventKind.Verbose, Target + ": " + message));
+                Enqueue(ItemEvent.Message(ItemEventKind.Verbose, Target + ": " + SecretRedactor.Redact(message, Key)));
             }
         }
 
@@ -90,11 +98,11 @@ namespace OpenAIBilling.Commands.Pipeline
         {
             if (WantsDebug)
             {
-                Enqueue(ItemEvent.Message(ItemEventKind.Debug, Target + ": " + message));
+                Enqueue(ItemEvent.Message(ItemEventKind.Debug, Target + ": " + SecretRedactor.Redact(message, Key)));
             }
         }
 
-        public void Warning(string message) => Enqueue(ItemEvent.Message(ItemEventKind.Warning, message));
+        public void Warning(string message) => Enqueue(ItemEvent.Message(ItemEventKind.Warning, SecretRedactor.Redact(message, Key)));
 
         public void WindowProgress(int done, int total) => Enqueue(ItemEvent.Progress(done, total));
 

@@ -35,6 +35,33 @@ namespace OpenAIBilling.Tests.Client
         }
 
         [Fact]
+        public void Terminal_escapes_and_control_characters_are_removed_exactly()
+        {
+            string hostile = "\u001b]0;pwned\u0007\u001b[2J\u001b[31mred\u001b[0m\r\nline\ttab\u0000nul\u009b1mc1\u202Eevil\u001b]52;c;Y2xpcA==\u001b\\end";
+            Assert.Equal("red  line tabnulc1evilend", SecretRedactor.Redact(hostile, null));
+        }
+
+        [Fact]
+        public void User_info_is_cut_from_every_URI_in_the_text()
+        {
+            Assert.Equal("proxy http://127.0.0.1:3128/ refused; see https://relay.example/x",
+                SecretRedactor.Redact("proxy http://bob:s3cret@127.0.0.1:3128/ refused; see https://tok@relay.example/x", null));
+        }
+
+        [Fact]
+        public void A_key_split_by_control_characters_is_still_hidden()
+        {
+            Assert.Equal("echo: sk-***", SecretRedactor.Redact("echo: sk-proj-AbCd\u001b[0mEfGhIjKlMnOp", null));
+        }
+
+        [Fact]
+        public void A_key_hint_stays_readable()
+        {
+            Assert.Equal("sk-proj-...6789: the Subscription source answered; sk-...1234 too.",
+                SecretRedactor.Redact("sk-proj-...6789: the Subscription source answered; sk-...1234 too.", ApiKey.Parse(Key)));
+        }
+
+        [Fact]
         public void Text_without_secrets_is_left_alone()
         {
             Assert.Equal("You exceeded your current quota.", SecretRedactor.Redact("You exceeded your current quota.", ApiKey.Parse(Key)));

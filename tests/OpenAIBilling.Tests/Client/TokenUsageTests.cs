@@ -70,18 +70,20 @@ namespace OpenAIBilling.Tests.Client
         [InlineData(BucketWidth.Minute, 3, 3, 1440)]
         public void Spans_split_into_windows_of_one_largest_page(BucketWidth width, int days, int windows, int firstBuckets)
         {
-            var split = UsageWindows.Split(Start, Start.AddDays(days), width);
+            var split = UsageWindows.Split(Start, Start.AddDays(days), width).ToList();
+            Assert.Equal(split.Count, UsageWindows.Count(Start, Start.AddDays(days), width));
             Assert.Equal(windows, split.Count);
             Assert.Equal(firstBuckets, split[0].Buckets);
             Assert.All(split, w => Assert.InRange(w.Buckets, 1, UsageWindows.MaximumBuckets(width)));
-            Assert.Equal(Start.AddDays(days), split[^1].End);
+            Assert.Equal(Start.AddDays(days), split[split.Count - 1].End);
         }
 
         [Fact]
         public void An_unaligned_start_never_overfills_a_window()
         {
             var start = Start.AddMinutes(30);
-            var split = UsageWindows.Split(start, start.AddDays(8), BucketWidth.Hour);
+            var split = UsageWindows.Split(start, start.AddDays(8), BucketWidth.Hour).ToList();
+            Assert.Equal(split.Count, UsageWindows.Count(start, start.AddDays(8), BucketWidth.Hour));
             Assert.All(split, w => Assert.InRange(w.Buckets, 1, 168));
             Assert.Equal(start, split[0].Start);
             Assert.Equal(Start.AddHours(168), split[0].End);

@@ -50,6 +50,39 @@ namespace OpenAIBilling.Tests.Cmdlets
         }
 
         [Fact]
+        public void ProjectId_never_sends_the_environment_s_admin_key_to_a_relay_typed_on_the_line()
+        {
+            Environment.SetEnvironmentVariable("OPENAI_ADMIN_KEY", "sk-admin-org0000000000000000001");
+            try
+            {
+                int before = _server.Log().GetArrayLength();
+                Assert.Empty(Complete($"Get-OpenAISubscription -BaseUri {_server.Relay} -ProjectId "));
+                Assert.Empty(Complete($"Get-OpenAIUsage -BaseUri {_server.Balances} -ProjectId "));
+                Assert.Equal(before, _server.Log().GetArrayLength());
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable("OPENAI_ADMIN_KEY", null);
+            }
+        }
+
+        [Fact]
+        public void ProjectId_gives_up_on_a_slow_host_within_its_deadline()
+        {
+            Environment.SetEnvironmentVariable("OPENAI_ADMIN_KEY", "sk-admin-faultslow00000000000001");
+            try
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                Assert.Empty(Complete($"Get-OpenAISubscription -BaseUri {_server.OpenAI} -ProjectId "));
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"Tab took {watch.Elapsed}");
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable("OPENAI_ADMIN_KEY", null);
+            }
+        }
+
+        [Fact]
         public void ProjectId_offers_nothing_without_an_admin_key()
         {
             Assert.DoesNotContain("proj_alpha", Complete($"Get-OpenAISubscription -BaseUri {_server.OpenAI} -ProjectId "));

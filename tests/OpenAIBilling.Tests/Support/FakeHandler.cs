@@ -20,6 +20,9 @@ namespace OpenAIBilling.Tests.Support
 
         public ConcurrentQueue<(Uri Uri, bool HasAuthorization)> Requests { get; } = new();
 
+        /// <summary>Every request's headers (names in lower case), in the order sent.</summary>
+        public ConcurrentQueue<(Uri Uri, Dictionary<string, string> Headers)> Sent { get; } = new();
+
         public FakeHandler On(string pathPrefix, Func<HttpRequestMessage, HttpResponseMessage> reply)
         {
             _routes.Add((pathPrefix, reply));
@@ -53,6 +56,13 @@ namespace OpenAIBilling.Tests.Support
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Requests.Enqueue((request.RequestUri!, request.Headers.Authorization != null));
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var header in request.Headers)
+            {
+                headers[header.Key.ToLowerInvariant()] = string.Join(", ", header.Value);
+            }
+
+            Sent.Enqueue((request.RequestUri!, headers));
             string path = request.RequestUri!.PathAndQuery;
             var route = _routes
                 .Where(r => path.StartsWith(r.Prefix, StringComparison.Ordinal))

@@ -70,6 +70,8 @@ namespace OpenAIBilling.Tests.Support
 
         public void Dispose()
         {
+            Environment.SetEnvironmentVariable("OPENAIBILLING_OPENAI_HOSTS", null);
+            Environment.SetEnvironmentVariable("OPENAI_BASE_URL", null);
             if (!_process.HasExited)
             {
                 _process.StandardInput.Close();
@@ -83,7 +85,11 @@ namespace OpenAIBilling.Tests.Support
         }
     }
 
-    [CollectionDefinition(Name)]
+    /// <summary>
+    /// The cmdlet tests: they change process-wide environment variables (the fixture's, and OPENAI_ADMIN_KEY for
+    /// completion), so the collection runs alone, after the parallel client tests, never beside them.
+    /// </summary>
+    [CollectionDefinition(Name, DisableParallelization = true)]
     public sealed class FakeServerCollection : ICollectionFixture<FakeServerFixture>
     {
         public const string Name = "fake server";
