@@ -347,7 +347,11 @@ namespace OpenAIBilling.Tests.Client
 
             public override int Read(byte[] buffer, int offset, int count)
             {
-                Array.Fill(buffer, (byte)' ', offset, count);
+                for (int i = offset; i < offset + count; i++)
+                {
+                    buffer[i] = (byte)' ';
+                }
+
                 BytesRead += count;
                 return count;
             }
