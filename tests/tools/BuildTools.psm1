@@ -114,7 +114,7 @@ function Invoke-LoadingTest {
         (Join-Path $Root 'bin/OpenAIBilling.dll'),
         (Join-Path $Root "tests/OpenAIBilling.FakeServer/bin/$Configuration/net10.0/OpenAIBilling.FakeServer.dll"),
         $summary)
-    $command = @($Runner) + $arguments
+    $command = @($Runner | Where-Object { $_ }) + $arguments
     & $command[0] @($command | Select-Object -Skip 1) | Out-Host
     if (-not (Test-Path $summary)) {
         Write-Host 'The loading test produced no results.'
