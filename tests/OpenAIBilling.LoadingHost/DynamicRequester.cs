@@ -32,20 +32,13 @@ namespace OpenAIBilling.LoadingHost
         }
 
         /// <summary>
-        /// Where Mono's binder enters the resolve handlers when a load fails (AppDomain.DoAssemblyResolve, which calls
-        /// them in turn); null on .NET Framework, whose entry takes only the runtime's own assembly objects.
-        /// </summary>
-        public static readonly MethodInfo? RuntimeResolveEntry =
-            typeof(AppDomain).GetMethod("DoAssemblyResolve", BindingFlags.Instance | BindingFlags.NonPublic);
-
-        /// <summary>
         /// The runtime's own resolve path, entered with a dynamic requester for a name the module ships: the module's
         /// resolver must decline without throwing and the next handler must be asked.
         /// </summary>
         public static void ThroughTheRuntimesResolvePath(HostResolveHandler next, string shippedName)
         {
             var requester = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("PowerShellClassLike2"), AssemblyBuilderAccess.Run);
-            var answer = (Assembly?)RuntimeResolveEntry!.Invoke(AppDomain.CurrentDomain, new object?[] { shippedName, requester, false });
+            var answer = RuntimeResolvePath.Ask(shippedName, requester);
             CheckFailedException.Unless(answer == null, "a dynamic requester was answered with " + answer?.Location + "; it is never the module's");
             CheckFailedException.Unless(
                 next.Seen.Any(r => r.DynamicRequester && r.Requester == "PowerShellClassLike2"),

@@ -15,6 +15,7 @@ namespace OpenAIBilling.LoadingHost
     internal static class Program
     {
         private const string HookType = "OpenAIBilling.Commands.Module.DependencyResolverHook";
+        private const string NoResolvePath = "this runtime has no resolve entry to call; on .NET Framework the emitted code above raises the event";
 
         public static int Main(string[] args)
         {
@@ -92,9 +93,9 @@ namespace OpenAIBilling.LoadingHost
                 DynamicRequester.UsesAModuleType(SourceChecks.AClientType()));
 
             const string DynamicThroughResolvePath = "A dynamic requester on the runtime's resolve path: the module's resolver declines without throwing, the next handler is asked";
-            if (DynamicRequester.RuntimeResolveEntry == null)
+            if (!RuntimeResolvePath.Available)
             {
-                checks.Skip(DynamicThroughResolvePath, "this runtime has no resolve entry to call; on .NET Framework the emitted code above raises the event");
+                checks.Skip(DynamicThroughResolvePath, NoResolvePath);
             }
             else
             {
@@ -104,7 +105,40 @@ namespace OpenAIBilling.LoadingHost
             checks.Run("The closure as shipped is complete, and the module's resolver answers each dependency whatever version is asked", () =>
                 Closure.Check(bin, moduleResolver));
 
+            RegistrationChecks(checks, hook, dependencies);
             return Finish(checks, args[2]);
+        }
+
+        /// <summary>
+        /// Through the runtime's resolve path: System.Memory's request for an older Unsafe than ships is answered, and
+        /// one unhook (Remove-Module) after the two registrations leaves no resolver behind.
+        /// </summary>
+        private static void RegistrationChecks(CheckList checks, Type hook, string dependencies)
+        {
+            const string Answered = "The runtime's resolve path answers System.Memory's request for Unsafe 4.0.4.1 with the 6.0.0.0 that ships";
+            const string Unhooked = "One unhook, as Remove-Module does, after two registrations leaves no resolver behind";
+            if (!RuntimeResolvePath.Available)
+            {
+                checks.Skip(Answered, NoResolvePath);
+                checks.Skip(Unhooked, NoResolvePath);
+                return;
+            }
+
+            const string OlderUnsafe = "System.Runtime.CompilerServices.Unsafe, Version=4.0.4.1, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a";
+            string unsafePath = Path.Combine(dependencies, "System.Runtime.CompilerServices.Unsafe.dll");
+            var memory = Assembly.LoadFrom(Path.Combine(dependencies, "System.Memory.dll"));
+            checks.Run(Answered, () =>
+            {
+                var answer = RuntimeResolvePath.Ask(OlderUnsafe, memory);
+                CheckFailedException.Unless(answer != null && Closure.PathsEqual(answer.Location, unsafePath), "answered with " + (answer?.Location ?? "nothing"));
+            });
+
+            checks.Run(Unhooked, () =>
+            {
+                hook.GetMethod("Unregister", BindingFlags.Static | BindingFlags.Public)!.Invoke(null, null);
+                var answer = RuntimeResolvePath.Ask(OlderUnsafe, memory);
+                CheckFailedException.Unless(answer == null, "still answered with " + answer?.Location);
+            });
         }
 
         private static int Finish(CheckList checks, string summary)

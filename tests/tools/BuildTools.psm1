@@ -132,10 +132,11 @@ function Invoke-NetFrameworkLeg {
     if ($runner.ContainsKey('Reason')) {
         return @{ Skipped = $runner.Reason; Line = ".NET Framework leg: skipped, $($runner.Reason)" }
     }
+    $clock = [Diagnostics.Stopwatch]::StartNew()
     $xunit = Invoke-XunitTests -Root $Root -Configuration $Configuration -Framework net472
     $loading = Invoke-LoadingTest -Root $Root -Configuration $Configuration -Runner $runner.Command
-    $line = ".NET Framework leg (net472, $($runner.Description)): xunit $($xunit.Passed) passed, $($xunit.Failed) failed; " +
-        "loading test $($loading.Passed) passed, $($loading.Failed) failed"
+    $line = ".NET Framework leg (net472, $($runner.Description), $([int] $clock.Elapsed.TotalSeconds) s): " +
+        "xunit $($xunit.Passed) passed, $($xunit.Failed) failed; loading test $($loading.Passed) passed, $($loading.Failed) failed"
     return @{ Xunit = $xunit; Loading = $loading; Line = $line }
 }
 
