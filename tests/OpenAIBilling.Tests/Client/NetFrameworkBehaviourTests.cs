@@ -54,6 +54,16 @@ namespace OpenAIBilling.Tests.Client
             Assert.Equal(protocols, ServicePointManager.SecurityProtocol);
         }
 
+        [Theory]
+        [InlineData("http://127.0.0.1:8080/v1/balances")]
+        [InlineData("http://localhost:8080/v1/balances")]
+        public void A_proxy_is_bypassed_for_loopback_on_net_framework_only(string loopback)
+        {
+            using var handler = SharedHttpClients.CreateHandler(new Uri("http://proxy.example:3128"));
+            Assert.Equal(ClrRuntime.IsNetFramework, handler.Proxy!.IsBypassed(new Uri(loopback)));
+            Assert.False(handler.Proxy.IsBypassed(new Uri("https://api.openai.com/v1/organization/costs")));
+        }
+
         [Fact]
         public void On_net_framework_the_handler_asks_for_TLS_1_2_and_elsewhere_leaves_the_platform_default()
         {
