@@ -29,7 +29,8 @@
     }
     Proxy                          = @{
         Description = @(
-            'An HTTP proxy for every request of this call, for example http://proxy.example.com:8080. Without it the platform''s proxy settings apply (the HTTPS_PROXY and NO_PROXY environment variables, or the system proxy).'
+            'An HTTP proxy for every request of this call, for example http://proxy.example.com:8080. Without it the platform''s proxy settings apply: on PowerShell 7 the HTTPS_PROXY, HTTP_PROXY and NO_PROXY environment variables, else the system proxy; on Windows PowerShell 5.1 only the proxy of Windows'' Internet Options.'
+            'On Windows PowerShell 5.1 (.NET Framework) the HTTPS_PROXY and NO_PROXY environment variables are never read, and requests to a loopback address (localhost, 127.0.0.1, ::1) always bypass the proxy, -Proxy included.'
         )
         Default     = 'None (the platform''s proxy settings)'
     }

@@ -74,20 +74,70 @@ function Get-PwshCommand {
 }
 
 function Invoke-XunitTests {
-    # Returns @{ Passed; Failed } read from the trx file.
-    param([string] $Root, [string] $Configuration)
-    $results = Join-Path $Root 'out/test'
+    # Runs tests/OpenAIBilling.Tests for one target framework; returns @{ Passed; Failed } read from its trx file.
+    param([string] $Root, [string] $Configuration, [string] $Framework)
+    $results = Join-Path $Root "out/test/$Framework"
     Remove-Item -Recurse -Force $results -ErrorAction SilentlyContinue
-    & dotnet test (Join-Path $Root 'tests/OpenAIBilling.Tests/OpenAIBilling.Tests.csproj') -c $Configuration --no-build --nologo `
+    & dotnet test (Join-Path $Root 'tests/OpenAIBilling.Tests/OpenAIBilling.Tests.csproj') -c $Configuration -f $Framework --no-build --nologo `
         --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
     $trx = Join-Path $results 'xunit.trx'
     if (-not (Test-Path $trx)) {
-        Write-Host 'xunit produced no results.'
+        Write-Host "xunit ($Framework) produced no results."
         return @{ Passed = 0; Failed = 1 }
     }
     [xml] $xml = Get-Content -Raw $trx
     $counters = $xml.TestRun.ResultSummary.Counters
     return @{ Passed = [int] $counters.passed; Failed = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted }
+}
+
+function Get-NetFrameworkRunner {
+    # How this machine runs .NET Framework (net472) code: @{ Command = @(...) } to put before an exe (nothing on
+    # Windows, which runs it natively; mono elsewhere), or @{ Reason = '...' } when it cannot.
+    if ($IsWindows) { return @{ Command = @(); Description = 'natively on .NET Framework' } }
+    $mono = Get-Command mono -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if ($mono) { return @{ Command = @($mono.Source); Description = 'under Mono' } }
+    return @{ Reason = 'Mono is not installed (apt-get install -y mono-complete; .ci/run installs it)' }
+}
+
+function Invoke-LoadingTest {
+    # The loading test: tests/OpenAIBilling.LoadingHost, alone in out/loading-host/ (so nothing the build copied beside
+    # it can be loaded), loads bin/OpenAIBilling.dll as Windows PowerShell 5.1 does. Returns @{ Passed; Failed }.
+    param([string] $Root, [string] $Configuration, [string[]] $Runner)
+    $stage = Join-Path $Root 'out/loading-host'
+    Remove-Item -Recurse -Force $stage -ErrorAction SilentlyContinue
+    $null = New-Item -ItemType Directory -Force $stage
+    Copy-Item (Join-Path $Root "tests/OpenAIBilling.LoadingHost/bin/$Configuration/net472/OpenAIBilling.LoadingHost.exe") $stage
+    $summary = Join-Path $Root 'out/test/loading.json'
+    Remove-Item -Force $summary -ErrorAction SilentlyContinue
+    $arguments = @(
+        (Join-Path $stage 'OpenAIBilling.LoadingHost.exe'),
+        (Join-Path $Root 'bin/OpenAIBilling.dll'),
+        (Join-Path $Root "tests/OpenAIBilling.FakeServer/bin/$Configuration/net10.0/OpenAIBilling.FakeServer.dll"),
+        $summary)
+    $command = @($Runner | Where-Object { $_ }) + $arguments
+    & $command[0] @($command | Select-Object -Skip 1) | Out-Host
+    if (-not (Test-Path $summary)) {
+        Write-Host 'The loading test produced no results.'
+        return @{ Passed = 0; Failed = 1 }
+    }
+    $counts = Get-Content -Raw $summary | ConvertFrom-Json
+    return @{ Passed = [int] $counts.Passed; Failed = [int] $counts.Failed }
+}
+
+function Invoke-NetFrameworkLeg {
+    # The .NET Framework leg (Windows PowerShell 5.1's runtime): the client's xunit tests built for net472, and the
+    # loading test. Returns @{ Xunit; Loading; Line }, or @{ Skipped = reason; Line } when this machine cannot run it.
+    param([string] $Root, [string] $Configuration)
+    $runner = Get-NetFrameworkRunner
+    if ($runner.ContainsKey('Reason')) {
+        return @{ Skipped = $runner.Reason; Line = ".NET Framework leg: skipped, $($runner.Reason)" }
+    }
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    $xunit = Invoke-XunitTests -Root $Root -Configuration $Configuration -Framework net472
+    $loading = Invoke-LoadingTest -Root $Root -Configuration $Configuration -Runner $runner.Command
+    $line = ".NET Framework leg (net472, $($runner.Description), $([int] $clock.Elapsed.TotalSeconds) s): " +
+        "xunit $($xunit.Passed) passed, $($xunit.Failed) failed; loading test $($loading.Passed) passed, $($loading.Failed) failed"
+    return @{ Xunit = $xunit; Loading = $loading; Line = $line }
 }
 
 function Invoke-PesterTests {
@@ -108,13 +158,26 @@ function Invoke-PesterTests {
 }
 
 function Invoke-AllTests {
-    # xunit and Pester counted together; returns the process exit code.
+    # xunit (net10.0), the .NET Framework leg and Pester counted together; returns the process exit code. Under CI
+    # ($env:CI is 'true') a run that cannot take the .NET Framework leg fails; elsewhere it says why it was skipped.
     param([string] $Root, [string] $Configuration)
-    $xunit = Invoke-XunitTests -Root $Root -Configuration $Configuration
+    $xunit = Invoke-XunitTests -Root $Root -Configuration $Configuration -Framework net10.0
+    $netFramework = Invoke-NetFrameworkLeg -Root $Root -Configuration $Configuration
     $pester = Invoke-PesterTests -Root $Root
     $passed = $xunit.Passed + $pester.Passed
     $failed = $xunit.Failed + $pester.Failed
-    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
+    if ($netFramework.ContainsKey('Skipped')) {
+        if ($env:CI -eq 'true') {
+            $netFramework.Line += ' - required under CI, counted as 1 failed'
+            $failed += 1
+        }
+    }
+    else {
+        $passed += $netFramework.Xunit.Passed + $netFramework.Loading.Passed
+        $failed += $netFramework.Xunit.Failed + $netFramework.Loading.Failed
+    }
+    Write-Host "xunit (net10.0): $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
+    Write-Host $netFramework.Line
     Write-Host "$passed passed, $failed failed"
     if ($failed -gt 0 -or $passed -eq 0) { return 1 }
     return 0

@@ -188,7 +188,11 @@ namespace OpenAIBilling.Errors
 
         private static string ReasonPhrase(int status)
         {
-            string phrase = ((System.Net.HttpStatusCode)status).ToString();
+            // .NET Framework's HttpStatusCode has no names for 308 and 429 (docs/DESIGN.md, "Windows PowerShell 5.1
+            // and .NET Framework"), so those two are named here on every runtime.
+            string phrase = status == 308 ? "PermanentRedirect"
+                : status == 429 ? "TooManyRequests"
+                : ((System.Net.HttpStatusCode)status).ToString();
             return phrase == status.ToString(System.Globalization.CultureInfo.InvariantCulture) ? string.Empty : " (" + Regex.Replace(phrase, "(?<=[a-z])(?=[A-Z])", " ") + ")";
         }
     }

@@ -12,7 +12,8 @@ namespace OpenAIBilling.Http
     /// <summary>
     /// One <see cref="HttpClient"/> per process (and one more per distinct <c>-Proxy</c>), shared by every cmdlet
     /// call and runspace: infinite client timeout (each request has its own), no automatic redirects,
-    /// 64 connections per server, TLS 1.2+ on .NET Framework without touching <c>ServicePointManager</c>.
+    /// 64 connections per server and, on .NET Framework, TLS 1.2 — both set on this module's handler, never through
+    /// <c>ServicePointManager</c> (docs/DESIGN.md, "Windows PowerShell 5.1 and .NET Framework").
     /// </summary>
     internal static class SharedHttpClients
     {
@@ -29,6 +30,14 @@ namespace OpenAIBilling.Http
 
         private static HttpClient Create(Uri? proxy)
         {
+            var client = new HttpClient(CreateHandler(proxy), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+            client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent);
+            client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "application/json");
+            return client;
+        }
+
+        internal static HttpClientHandler CreateHandler(Uri? proxy)
+        {
             var handler = new HttpClientHandler
             {
                 AllowAutoRedirect = false,
@@ -36,6 +45,8 @@ namespace OpenAIBilling.Http
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             };
 
+            // On .NET Framework the handler applies this to the ServicePoint of each host it asks (2 per host by
+            // default); ServicePointManager.DefaultConnectionLimit, which every host of the process shares, stays.
             TrySet(() => handler.MaxConnectionsPerServer = ConnectionsPerServer);
             if (proxy != null)
             {
@@ -43,17 +54,14 @@ namespace OpenAIBilling.Http
                 handler.UseProxy = true;
             }
 
-            if (RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
+            if (ClrRuntime.IsNetFramework)
             {
-                // Windows PowerShell 5.1 may default to TLS 1.0; ask for 1.2 on this handler only (TLS 1.3 is left
-                // out because older Windows builds fail the handshake when it is requested).
+                // powershell.exe leaves .NET Framework on its old protocol defaults (TLS 1.0 on many machines). This
+                // asks for TLS 1.2 exactly, on this handler only; TLS 1.3 is not asked for (docs/DESIGN.md says why).
                 TrySet(() => handler.SslProtocols = SslProtocols.Tls12);
             }
 
-            var client = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-            client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent);
-            client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "application/json");
-            return client;
+            return handler;
         }
 
         private static void TrySet(Action set)

@@ -1,8 +1,8 @@
 using System;
-using System.IO;
 using System.Management.Automation;
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 using OpenAIBilling.Errors;
+using OpenAIBilling.Http;
 
 namespace OpenAIBilling.Commands.Module
 {
@@ -12,35 +12,33 @@ namespace OpenAIBilling.Commands.Module
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
-        private static DependencyResolver? s_resolver;
-
         public void OnImport()
         {
-            bool isCore = !RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
-            var version = typeof(PSObject).Assembly.GetName().Version ?? new Version(0, 0);
-            string? reason = PowerShellSupport.Unsupported(isCore, isCore ? version : new Version(5, 1));
+            if (ClrRuntime.IsNetFramework)
+            {
+                // Windows PowerShell 5.1 is the only PowerShell on .NET Framework.
+                DependencyResolverHook.Register();
+                return;
+            }
+
+            string? reason = PowerShellSupport.Unsupported(CorePowerShellVersion());
             if (reason != null)
             {
                 var exception = new BillingException(BillingErrorId.UnsupportedPowerShell, reason, "Install PowerShell 7.4 or later, or use Windows PowerShell 5.1.");
                 throw new UnsupportedPowerShellException(exception);
             }
-
-            if (!isCore)
-            {
-                string folder = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".";
-                s_resolver = new DependencyResolver(folder);
-                AppDomain.CurrentDomain.AssemblyResolve += s_resolver.Resolve;
-            }
         }
 
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
-            if (s_resolver != null)
+            if (ClrRuntime.IsNetFramework)
             {
-                AppDomain.CurrentDomain.AssemblyResolve -= s_resolver.Resolve;
-                s_resolver = null;
+                DependencyResolverHook.Unregister();
             }
         }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Version CorePowerShellVersion() => typeof(PSObject).Assembly.GetName().Version ?? new Version(0, 0);
     }
 
     /// <summary>The import-time failure, carrying the <c>OpenAIBilling.UnsupportedPowerShell</c> error record.</summary>

@@ -73,6 +73,10 @@ namespace OpenAIBilling.Tests.Support
                 ? route(request)
                 : Reply(404, "{\"error\":{\"message\":\"Invalid URL (GET " + request.RequestUri.AbsolutePath + ")\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}");
             response.RequestMessage = request;
+
+            // A real handler always sets Content; a new HttpResponseMessage has none on .NET Framework (and an empty
+            // one on .NET), so a reply built without a body gets an empty one here, as on the wire.
+            response.Content ??= new ByteArrayContent(Array.Empty<byte>());
             return Task.FromResult(response);
         }
     }
