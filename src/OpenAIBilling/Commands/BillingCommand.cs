@@ -13,8 +13,8 @@ namespace OpenAIBilling.Commands
 {
     /// <summary>
     /// What every OpenAIBilling cmdlet shares: the common parameters (spec §2.2), and the life of a call — each input
-    /// is started at once on a shared throttle and handed to <see cref="OrderedOutput"/>, which writes the results
-    /// in input order; Ctrl+C cancels everything.
+    /// is started on a shared throttle, a bounded number ahead of the output, and handed to <see cref="OrderedOutput"/>,
+    /// which writes the results in input order; Ctrl+C cancels everything.
     /// </summary>
     public abstract class BillingCommand : PSCmdlet, IDisposable
     {
@@ -64,10 +64,10 @@ namespace OpenAIBilling.Commands
         [ValidateRange(1, 60)]
         public int RetryIntervalSec { get; set; }
 
-        /// <summary>Requests in flight for this call, across keys and windows.</summary>
+        /// <summary>Requests in flight for this call, across keys and windows; without it, <see cref="RequestThrottle.CreateDefault"/>.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = RequestSettings.DefaultThrottleLimit;
+        public int ThrottleLimit { get; set; }
 
         /// <summary>Allows sending the key over plain http to a host that is not loopback.</summary>
         [Parameter]
@@ -90,8 +90,8 @@ namespace OpenAIBilling.Commands
         protected override void BeginProcessing()
         {
             Today = DateTime.UtcNow.Date;
-            _throttle = new RequestThrottle(ThrottleLimit);
-            _output = new OrderedOutput(this, _stopping.Token, StreamShown("Verbose", "VerbosePreference"), StreamShown("Debug", "DebugPreference"));
+            _throttle = MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? new RequestThrottle(ThrottleLimit) : RequestThrottle.CreateDefault();
+            _output = new OrderedOutput(this, _stopping.Token, StreamShown("Verbose", "VerbosePreference"), StreamShown("Debug", "DebugPreference"), _throttle.InputsAhead);
             try
             {
                 PrepareArguments();
@@ -112,6 +112,7 @@ namespace OpenAIBilling.Commands
                 return;
             }
 
+            _output!.WaitForRoom();
             var item = _output!.NewItem(new ErrorTarget(null, Name, null), null);
             try
             {
