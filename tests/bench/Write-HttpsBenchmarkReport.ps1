@@ -93,10 +93,10 @@ foreach ($section in $sections) {
         $naiveText = if ($row.NaiveRunsText) { "; naive runs $($row.NaiveRunsText) ms" } else { '' }
         Write-Host ('  {0,-3} 2 + {1} + ceiling(({2} - {3}) / {4}) = {5}; module runs {6} ms{7}' -f $row.Name, [int] ($row.Probes -gt 0), $row.Requests, $row.Probes, $row.InFlight, $row.LimitTrips, $row.RunsText, $naiveText)
     }
-    Write-Host 'Where the module time goes (medians; parent clock, proxy log, server log): launch -> first connect | -> first request at the server | -> last answer | -> exit'
+    Write-Host 'Where the module time goes (medians; parent clock, proxy log, server log): launch -> first connect | -> first request at the server (connect, TLS, the request: 2.5 RT) | -> last answer | -> exit'
     foreach ($row in $rows) {
         $wireLimit = $row.Probes -gt 0 ? $row.Waves : $row.Waves - 1
-        Write-Host ('  {0,-3} {1,5:0} ms | {2,5:0} ms = {3:0.00} RT (limit 1.5) | {4,5:0} ms = {5:0.00} RT (limit {6}) | {7,4:0} ms{8}' -f $row.Name, $row.ToConnect, $row.ToRequest, ($row.ToRequest / $rtt), $row.Wire, ($row.Wire / $rtt), $wireLimit, $row.ToExit,
+        Write-Host ('  {0,-3} {1,5:0} ms | {2,5:0} ms = {3:0.00} RT (limit 2.5) | {4,5:0} ms = {5:0.00} RT (limit {6}) | {7,4:0} ms{8}' -f $row.Name, $row.ToConnect, $row.ToRequest, ($row.ToRequest / $rtt), $row.Wire, ($row.Wire / $rtt), $wireLimit, $row.ToExit,
             $(if ($row.Name -eq 'm') { '; CPU {0:0.00} ms per request' -f $row.CpuPerRequestMs } else { '' }))
     }
 
