@@ -123,6 +123,13 @@ function Measure-Timeline {
     param($Run)
     $connects = @($Run.Proxied | ForEach-Object { Get-Instant $_.acceptedAt })
     $firstConnect = if ($connects) { ($connects | Measure-Object -Minimum).Minimum } else { $null }
+    # The first connection's first chunks at the proxy: ClientHello up, the server's flight down, the client's
+    # Finished up, then the client's first HTTP bytes up (after it has checked the certificate).
+    $opening = $Run.Proxied | Sort-Object { Get-Instant $_.acceptedAt } | Select-Object -First 1
+    function Get-ChunkMs($Chunks, [int] $Index) {
+        if ($null -eq $opening -or @($Chunks).Count -le $Index) { return [double]::NaN }
+        ((Get-Instant @($Chunks)[$Index].readAt) - $firstConnect).TotalMilliseconds
+    }
     $first = ($Run.Log | ForEach-Object { Get-Instant $_.startedAt } | Measure-Object -Minimum).Minimum
     $last = ($Run.Log | ForEach-Object { Get-Instant $_.finishedAt } | Measure-Object -Maximum).Maximum
     [pscustomobject]@{
@@ -130,6 +137,10 @@ function Measure-Timeline {
         ToRequest = if ($firstConnect) { ($first - $firstConnect).TotalMilliseconds } else { [double]::NaN }
         Wire      = ($last - $first).TotalMilliseconds
         ToExit    = ($Run.ExitedAt - $last).TotalMilliseconds
+        Hello     = Get-ChunkMs $opening.earlyUp 0
+        Flight    = Get-ChunkMs $opening.earlyDown 0
+        Finished  = Get-ChunkMs $opening.earlyUp 1
+        FirstHttp = Get-ChunkMs $opening.earlyUp 2
     }
 }
 

@@ -67,6 +67,8 @@ foreach ($section in $sections) {
             CpuPerRequestMs = Get-Median ($measured | ForEach-Object { $_.CpuMs / $_.Requests })
             ToConnect = Get-Median ($timelines | ForEach-Object ToConnect); ToRequest = Get-Median ($timelines | ForEach-Object ToRequest)
             Wire = Get-Median ($timelines | ForEach-Object Wire); ToExit = Get-Median ($timelines | ForEach-Object ToExit)
+            Hello = Get-Median ($timelines | ForEach-Object Hello); Flight = Get-Median ($timelines | ForEach-Object Flight)
+            Finished = Get-Median ($timelines | ForEach-Object Finished); FirstHttp = Get-Median ($timelines | ForEach-Object FirstHttp)
             RunsText = Format-Runs $measured; NaiveRunsText = if ($naiveMeasured) { Format-Runs $naiveMeasured } else { '' }
         }
     }
@@ -98,6 +100,11 @@ foreach ($section in $sections) {
         $wireLimit = $row.Probes -gt 0 ? $row.Waves : $row.Waves - 1
         Write-Host ('  {0,-3} {1,5:0} ms | {2,5:0} ms = {3:0.00} RT (limit 2.5) | {4,5:0} ms = {5:0.00} RT (limit {6}) | {7,4:0} ms{8}' -f $row.Name, $row.ToConnect, $row.ToRequest, ($row.ToRequest / $rtt), $row.Wire, ($row.Wire / $rtt), $wireLimit, $row.ToExit,
             $(if ($row.Name -eq 'm') { '; CPU {0:0.00} ms per request' -f $row.CpuPerRequestMs } else { '' }))
+    }
+
+    Write-Host ('The first connection at the proxy (medians, ms after the connect): ClientHello read | server flight read | client Finished read | first HTTP bytes read; ideal 0 | 1.5 RT = {0} | 2 RT = {1} | 2 RT' -f (1.5 * $rtt), (2 * $rtt))
+    foreach ($row in $rows) {
+        Write-Host ('  {0,-3} {1,5:0} | {2,5:0} | {3,5:0} | {4,5:0}   (the client spent {5:0} ms between its Finished and its first request)' -f $row.Name, $row.Hello, $row.Flight, $row.Finished, $row.FirstHttp, ($row.FirstHttp - $row.Finished))
     }
 
     # ---- Targets.
