@@ -54,8 +54,11 @@
     }
     ThrottleLimit                  = @{
         Description = @(
-            'How many requests of this call may be in flight at once, across all keys and date windows. Results are still written in input order. A request waiting out a retry delay does not hold a slot.'
+            'How many requests of this call may be in flight at once, across all keys, date windows and hosts. Results are still written in input order. A request waiting out a retry delay does not hold a slot.'
+            'Over HTTP/2 (PowerShell 7 asks for it and uses it where the host offers it) the requests to a host are streams on one connection; over HTTP/1.1 each request in flight is a connection of its own.'
+            'Without -ThrottleLimit up to 64 requests are in flight, but at most 8 to a host until it has answered over HTTP/2, and again at most 8 to a host that answered 429 (too many requests) during the call. So a host that speaks only HTTP/1.1 sees at most 8 connections. Inputs are started a bounded number ahead of the output (4 times the limit), so memory stays flat however many keys are piped.'
         )
+        Default     = '64 in flight; at most 8 to a host that does not speak HTTP/2'
     }
     AllowUnencryptedAuthentication = @{
         Description = @(

@@ -4,7 +4,7 @@ namespace OpenAIBilling.FakeServer;
 /// The one terminal middleware: /__ control paths, then log, latency, faults and the role's handler
 /// (role chosen by the connection's local port).
 /// </summary>
-internal sealed class Dispatcher(RoleMap roles, RequestLog log, FaultState faults, ServerOptions options)
+internal sealed class Dispatcher(RoleMap roles, RequestLog log, FaultState faults, ConnectionCounter connections, ServerOptions options)
 {
     /// <summary>Status recorded in the request log when the client disconnected before the answer was written.</summary>
     public const int ClientClosedRequest = 499;
@@ -19,7 +19,9 @@ internal sealed class Dispatcher(RoleMap roles, RequestLog log, FaultState fault
             return;
         }
 
-        if (path.StartsWith("/__", StringComparison.Ordinal))
+        bool control = path.StartsWith("/__", StringComparison.Ordinal);
+        connections.Saw(context.Connection.Id, control);
+        if (control)
         {
             await Control(request, path).WriteAsync(context.Response);
             return;
@@ -101,6 +103,12 @@ internal sealed class Dispatcher(RoleMap roles, RequestLog log, FaultState fault
         {
             log.Clear();
             faults.Clear();
+            return Cleared();
+        }
+        if (path == "/__connections" && HttpMethods.IsGet(request.Method)) return Reply.Ok(connections.ToJson());
+        if (path == "/__connections" && delete)
+        {
+            connections.Clear();
             return Cleared();
         }
         if (path == "/__faults" && delete)

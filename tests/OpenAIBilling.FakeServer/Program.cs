@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OpenAIBilling.FakeServer;
 
 // The fake billing server: three loopback listeners (openai, relay, balances). See README.md.
+// "latency-proxy" as the first argument runs the benchmark's latency proxy instead (LatencyProxy.cs).
+if (args is ["latency-proxy", .. var proxyArgs]) return await LatencyProxy.RunAsync(proxyArgs);
+
 ServerOptions options;
 try
 {
@@ -24,11 +27,21 @@ builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
 
 var listeners = new Dictionary<Role, ListenOptions>();
+var connections = new ConnectionCounter();
+var certificate = options.CertificateAuthorityFile is { } authorityFile ? RunTimeCertificate.Create(authorityFile) : null;
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.AddServerHeader = false;
     foreach (Role role in Roles.All)
-        kestrel.Listen(IPAddress.Loopback, 0, listen => listeners[role] = listen);
+        kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            listeners[role] = listen;
+            listen.Use(connections.CountConnections);
+            if (certificate is null) return;
+            listen.Protocols = options.Http1Only ? HttpProtocols.Http1 : HttpProtocols.Http1AndHttp2;
+            listen.UseHttps(certificate);
+            listen.Use(connections.CountHandshakes);
+        });
 });
 
 var app = builder.Build();
@@ -44,8 +57,8 @@ app.Run(context =>
 await app.StartAsync();
 
 // Kestrel writes the port the OS chose back into each ListenOptions.
-var roleMap = new RoleMap(Roles.All.ToDictionary(r => r, r => ((IPEndPoint)listeners[r].EndPoint).Port));
-dispatcher = new Dispatcher(roleMap, log, new FaultState(), options);
+var roleMap = new RoleMap(Roles.All.ToDictionary(r => r, r => ((IPEndPoint)listeners[r].EndPoint).Port), certificate is null ? "http" : "https");
+dispatcher = new Dispatcher(roleMap, log, new FaultState(), connections, options);
 
 // The ready file first, then the line: whichever a harness waits for, both exist.
 if (options.ReadyFile is { } readyFile)

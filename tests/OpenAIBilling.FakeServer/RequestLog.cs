@@ -21,6 +21,8 @@ internal sealed class RequestLog
         public required bool HasAuthorization { get; init; }
         public required string? KeyMarker { get; init; }
         public required string? Fault { get; init; }
+        public required string Protocol { get; init; }
+        public required string Connection { get; init; }
         public required DateTimeOffset StartedAt { get; init; }
         public DateTimeOffset? FinishedAt { get; set; }
         public int? Status { get; set; }
@@ -37,6 +39,8 @@ internal sealed class RequestLog
             HasAuthorization = request.Headers.ContainsKey("Authorization"),
             KeyMarker = key.Marker,
             Fault = key.Fault?.Marker,
+            Protocol = request.Protocol,
+            Connection = request.HttpContext.Connection.Id,
             StartedAt = DateTimeOffset.UtcNow,
         };
         lock (_gate) _entries.Add(entry);
@@ -73,6 +77,8 @@ internal sealed class RequestLog
                     ["hasAuthorization"] = e.HasAuthorization,
                     ["keyMarker"] = e.KeyMarker,
                     ["fault"] = e.Fault,
+                    ["protocol"] = e.Protocol,
+                    ["connection"] = e.Connection,
                     ["startedAt"] = Iso(e.StartedAt),
                     ["finishedAt"] = e.FinishedAt is { } f ? Iso(f) : null,
                     ["status"] = e.Status,

@@ -29,9 +29,12 @@ internal sealed class RoleMap
 {
     private readonly Dictionary<int, Role> _byPort;
 
-    public RoleMap(IReadOnlyDictionary<Role, int> ports)
+    private readonly string _scheme;
+
+    public RoleMap(IReadOnlyDictionary<Role, int> ports, string scheme = "http")
     {
         Ports = ports;
+        _scheme = scheme;
         _byPort = ports.ToDictionary(p => p.Value, p => p.Key);
     }
 
@@ -39,5 +42,5 @@ internal sealed class RoleMap
 
     public Role? ForPort(int localPort) => _byPort.TryGetValue(localPort, out Role role) ? role : null;
 
-    public string Url(Role role) => $"http://127.0.0.1:{Ports[role]}";
+    public string Url(Role role) => $"{_scheme}://127.0.0.1:{Ports[role]}";
 }

@@ -1,6 +1,7 @@
 <#
 .SYNOPSIS
-    Speed and memory benchmark of OpenAIBilling against the fake billing server on loopback (issue 4).
+    Speed and memory benchmark of OpenAIBilling against the fake billing server on loopback, over plain http with the
+    latency injected by the server (issue 4). Invoke-HttpsBenchmark.ps1 is its HTTPS counterpart (issue 13).
 .DESCRIPTION
     Starts tests/OpenAIBilling.FakeServer with an injected per-request latency and times whole child shells, each
     started the same way: dotnet <PSHOME>/pwsh.dll -NoProfile -NonInteractive -c <script>.
@@ -18,10 +19,11 @@
     rounds time each command with its output discarded ($null = …); the median counts. Every timed run's requests
     are counted from the fake server's request log and must all be answered as expected.
 
-    ideal = bare start-up + max(critical-path round trips, requests / ThrottleLimit) x latency. The ideal counts no
-    import time. Critical paths (docs/DESIGN.md, "Sources and the Auto rules" and "Dates and windows"): a relay key is the /v1/balances probe, then subscription and usage
-    together (2); the 4 windows of 365 days of legacy usage go at once (1); the 3 windows of 365 days of costs go at
-    once, one page each (1). Scenarios 2 and 3 run at the default -ThrottleLimit (8).
+    ideal = bare start-up + round trips x latency, round trips = probes + ceiling((requests - probes) / ThrottleLimit).
+    The ideal counts no import time. A relay's /v1/balances probe travels alone, because every other key for the
+    host waits for its answer (docs/DESIGN.md, Sources and the Auto rules): scenario 1 has 1 probe, the others none.
+    The 4 windows of 365 days of legacy usage go at once (1); the 3 windows of 365 days of costs go at once, one page
+    each (1). Scenarios 2 and 3 run without -ThrottleLimit (8 in flight to a host that does not speak HTTP/2).
 
     Targets: scenario 1 at least 6x faster than the naive script; every scenario within 1.3x of its ideal;
     Import-Module adds at most 150 ms; scenario 1's peak working set at most 200 MB (the child's VmHWM, polled every
@@ -50,6 +52,7 @@ Set-StrictMode -Version Latest
 $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 Import-Module (Join-Path $root 'tests/pester/TestHelpers.psm1') -Force
 Import-Module (Join-Path $root 'tests/tools/BuildTools.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot 'BenchTools.psm1') -Force
 $manifest = Join-Path $root 'OpenAIBilling.psd1'
 if (-not (Test-Path (Join-Path $root 'bin/OpenAIBilling.dll'))) { throw 'The module is not built: run ./build.ps1 -Task Bench (or -Task Build first).' }
 
@@ -58,7 +61,7 @@ $MinimumSpeedup = 6.0
 $MaximumIdealRatio = 1.3
 $MaximumImportMs = 150
 $MaximumPeakMB = 200
-$DefaultThrottleLimit = 8       # docs/DESIGN.md, "Keys, hosts and the environment"
+$DefaultThrottleLimit = 8       # without -ThrottleLimit: in flight to a host that does not speak HTTP/2 (plain http)
 $ChildTimeoutSec = 120
 $CheckKeyCount = 4              # keys in the naive scenario 1 check run
 
@@ -67,58 +70,16 @@ $work = Join-Path ([IO.Path]::GetTempPath()) ('openaibilling-bench-' + [guid]::N
 $null = New-Item -ItemType Directory $work
 $invariant = [Globalization.CultureInfo]::InvariantCulture
 
-function Format-Quoted([string] $Text) { "'" + $Text.Replace("'", "''") + "'" }
-
-function Get-Median([double[]] $Values) {
-    $sorted = [double[]] @($Values | Sort-Object)
-    $n = $sorted.Count
-    if ($n -eq 0) { return [double]::NaN }
-    if ($n % 2) { return $sorted[($n - 1) / 2] }
-    return ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2
-}
-
-function Invoke-Child {
-    # One child shell: its wall time, peak working set, output, and the UTC instants around it.
-    param([Parameter(Mandatory)][string] $Script)
-    $start = [Diagnostics.ProcessStartInfo]::new($pwsh[0])
-    foreach ($argument in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-c', $Script)) { $start.ArgumentList.Add($argument) }
-    $start.RedirectStandardOutput = $true
-    $start.RedirectStandardError = $true
-    $start.UseShellExecute = $false
-    $launchedAt = [DateTime]::UtcNow
-    $watch = [Diagnostics.Stopwatch]::StartNew()
-    $process = [Diagnostics.Process]::Start($start)
-    $stdout = $process.StandardOutput.ReadToEndAsync()
-    $stderr = $process.StandardError.ReadToEndAsync()
-    $peak = 0L
-    while (-not $process.WaitForExit(10)) {
-        try { $process.Refresh(); $peak = [Math]::Max($peak, $process.PeakWorkingSet64) } catch { $null = $_ }   # it may exit in between
-        if ($watch.Elapsed.TotalSeconds -gt $ChildTimeoutSec) { $process.Kill(); throw "A child shell ran over $ChildTimeoutSec s: $Script" }
-    }
-    $watch.Stop()
-    $exitedAt = [DateTime]::UtcNow
-    $process.WaitForExit()
-    [pscustomobject]@{
-        WallMs     = $watch.Elapsed.TotalMilliseconds
-        PeakMB     = $peak / 1MB
-        ExitCode   = $process.ExitCode
-        Output     = $stdout.GetAwaiter().GetResult().Trim()
-        Error      = $stderr.GetAwaiter().GetResult().Trim()
-        LaunchedAt = $launchedAt
-        ExitedAt   = $exitedAt
-    }
-}
-
 function New-Command {
     # A command to time ($null = <Expression>) and to check (<Expression>, then "count total" of <Property>).
-    param([string] $Name, [string] $Title, [string] $Prefix, [string] $Expression, [string] $Property, [int] $Critical, [int] $Throttle, [string] $CheckExpression)
+    param([string] $Name, [string] $Title, [string] $Prefix, [string] $Expression, [string] $Property, [int] $Probes, [int] $Throttle, [string] $CheckExpression)
     $prefixText = if ($Prefix) { "$Prefix; " } else { '' }
     if (-not $CheckExpression) { $CheckExpression = $Expression }
     $check = if ($Property) {
         $prefixText + "`$r = @($CheckExpression); " + '$t = [decimal] 0; foreach ($x in $r) { $t += $x.' + $Property + ' }; [Console]::Out.WriteLine("$($r.Count) $t")'
     }
     [pscustomobject]@{
-        Name = $Name; Title = $Title; Critical = $Critical; Throttle = $Throttle
+        Name = $Name; Title = $Title; Probes = $Probes; Throttle = $Throttle
         Timed = $(if ($Expression) { $prefixText + "`$null = $Expression" } else { $Prefix })
         Check = $check
     }
@@ -152,10 +113,10 @@ try {
     $commands = @(
         New-Command 'bare' 'bare pwsh -NoProfile' '$null' '' '' 0 1
         New-Command 'import' 'Import-Module only' $import '' '' 0 1
-        New-Command 's1' "1  $KeyCount relay keys, -ThrottleLimit $ThrottleLimit" $import "Get-Content $keys | Get-OpenAIBalance -BaseUri $relay -ThrottleLimit $ThrottleLimit" 'AvailableUsd' 2 $ThrottleLimit
-        New-Command 's1b' '1b same, -Source Subscription (no probe)' $import "Get-Content $keys | Get-OpenAIBalance -BaseUri $relay -ThrottleLimit $ThrottleLimit -Source Subscription" 'AvailableUsd' 1 $ThrottleLimit
-        New-Command 's2' "2  session key, $Days days of usage" $import "Get-OpenAIUsage -ApiKey $sessionKey -BaseUri $openai -StartDate $startDate" 'AmountUsd' 1 $DefaultThrottleLimit
-        New-Command 's3' "3  Admin key, $Days days of costs by item, project" $import "Get-OpenAIUsage -ApiKey $adminKey -BaseUri $openai -StartDate $startDate -GroupBy LineItem, Project" 'AmountUsd' 1 $DefaultThrottleLimit
+        New-Command 's1' "1  $KeyCount relay keys, -ThrottleLimit $ThrottleLimit" $import "Get-Content $keys | Get-OpenAIBalance -BaseUri $relay -ThrottleLimit $ThrottleLimit" 'AvailableUsd' 1 $ThrottleLimit
+        New-Command 's1b' '1b same, -Source Subscription (no probe)' $import "Get-Content $keys | Get-OpenAIBalance -BaseUri $relay -ThrottleLimit $ThrottleLimit -Source Subscription" 'AvailableUsd' 0 $ThrottleLimit
+        New-Command 's2' "2  session key, $Days days of usage" $import "Get-OpenAIUsage -ApiKey $sessionKey -BaseUri $openai -StartDate $startDate" 'AmountUsd' 0 $DefaultThrottleLimit
+        New-Command 's3' "3  Admin key, $Days days of costs by item, project" $import "Get-OpenAIUsage -ApiKey $adminKey -BaseUri $openai -StartDate $startDate -GroupBy LineItem, Project" 'AmountUsd' 0 $DefaultThrottleLimit
         New-Command 's2-naive' '' '' "$naiveUsage -ApiKey $sessionKey -BaseUri $openai -Days $Days" 'AmountUsd' 0 1
         New-Command 's3-naive' '' '' "$naiveUsage -ApiKey $adminKey -BaseUri $openai -Days $Days" 'AmountUsd' 0 1
         New-Command 's1-naive' '' '' "$naiveBalance -Path $keys -BaseUri $relay" 'AvailableUsd' 0 1 "$naiveBalance -Path $(Format-Quoted $checkKeysPath) -BaseUri $relay"
@@ -170,7 +131,7 @@ try {
             if ($command.Name -eq 's1-naive' -and $round -gt $NaiveRuns) { continue }
             $script = if ($isCheck -and $command.Check) { $command.Check } else { $command.Timed }
             Clear-FakeServerLog $server
-            $run = Invoke-Child $script
+            $run = Invoke-Child -Pwsh $pwsh -Script $script -TimeoutSec $ChildTimeoutSec
             $log = @(Get-FakeServerLog $server)
             if ($run.ExitCode -ne 0 -or $run.Error) { throw "$($command.Name) failed (exit code $($run.ExitCode)): $($run.Error)" }
             $run | Add-Member -NotePropertyMembers @{ Requests = $log.Count; Log = $log }
@@ -226,7 +187,8 @@ $rows = foreach ($command in $commands | Where-Object Name -In 's1', 's1b', 's2'
     $name = $command.Name
     $measured = Get-Measured $name
     $requests = $measured[0].Requests
-    $roundTrips = [Math]::Max([double] $command.Critical, [double] $requests / $command.Throttle)
+    # The probe travels alone (the other keys wait for its answer), then the rest in waves of ThrottleLimit.
+    $roundTrips = $command.Probes + [Math]::Max(1, [Math]::Ceiling(($requests - $command.Probes) / $command.Throttle))
     $ideal = $bareMs + $roundTrips * $LatencyMs
     $wall = Get-WallMedian $name
     $naive = if ($results.ContainsKey("$name-naive") -and $results["$name-naive"].Count) { Get-WallMedian "$name-naive" } else { [double]::NaN }
@@ -238,7 +200,7 @@ $rows = foreach ($command in $commands | Where-Object Name -In 's1', 's1b', 's2'
         [pscustomobject]@{ Before = ($first - $run.LaunchedAt).TotalMilliseconds; Wire = ($last - $first).TotalMilliseconds; After = ($run.ExitedAt - $last).TotalMilliseconds }
     }
     [pscustomobject]@{
-        Name = $name; Title = $command.Title; Requests = $requests; Throttle = $command.Throttle; Critical = $command.Critical
+        Name = $name; Title = $command.Title; Requests = $requests; Throttle = $command.Throttle; Probes = $command.Probes
         RoundTrips = $roundTrips; IdealMs = $ideal; ModuleMs = $wall; NaiveMs = $naive; IdealRatio = $wall / $ideal; Speedup = $naive / $wall
         BeforeMs = Get-Median ($split | ForEach-Object Before); WireMs = Get-Median ($split | ForEach-Object Wire); AfterMs = Get-Median ($split | ForEach-Object After)
         PeakMB = ($measured | ForEach-Object PeakMB | Measure-Object -Maximum).Maximum
@@ -261,31 +223,22 @@ $rows | Format-Table -AutoSize -Property @(
     @{ Name = '(Module-import)/ideal'; Expression = { '{0:0.00}' -f (($_.ModuleMs - $importMs) / $_.IdealMs) }; Align = 'Right' }
 ) | Out-String -Width 200 | ForEach-Object TrimEnd | Write-Host
 Write-Host 'Module/ideal is the target (the module shell includes its import; the ideal does not); (Module-import)/ideal is for information.'
-Write-Host 'Ideal RT = max(critical-path round trips, requests / ThrottleLimit), requests counted in the server log of each run:'
+Write-Host 'Ideal RT = probes + ceiling((requests - probes) / ThrottleLimit): the /v1/balances probe travels alone, the other keys wait for it; requests counted in the server log of each run:'
 foreach ($row in $rows) {
     $naiveText = if ($results.ContainsKey("$($row.Name)-naive")) { "; naive runs $(Format-Runs "$($row.Name)-naive") ms" } else { '' }
-    Write-Host ('  {0,-3} {1} requests / {2} = {3:0.##}, critical path {4}; module runs {5} ms{6}' -f $row.Name, $row.Requests, $row.Throttle, ($row.Requests / $row.Throttle), $row.Critical, (Format-Runs $row.Name), $naiveText)
+    Write-Host ('  {0,-3} {1} + ceiling({2} / {3}) = {4}; module runs {5} ms{6}' -f $row.Name, $row.Probes, ($row.Requests - $row.Probes), $row.Throttle, $row.RoundTrips, (Format-Runs $row.Name), $naiveText)
 }
 Write-Host 'Where the module time goes (medians, parent clock vs server log): launch -> first request | first request -> last answer | last answer -> exit'
 foreach ($row in $rows) {
     Write-Host ('  {0,-3} {1,5:0} ms | {2,5:0} ms = {3:0.00} round trips | {4,4:0} ms' -f $row.Name, $row.BeforeMs, $row.WireMs, ($row.WireMs / [Math]::Max(1, $LatencyMs)), $row.AfterMs)
 }
 
-$targets = [Collections.Generic.List[object]]::new()
-function Add-Target([string] $Label, [double] $Value, [double] $Limit, [string] $Format, [switch] $AtLeast) {
-    $pass = if ($AtLeast) { $Value -ge $Limit } else { $Value -le $Limit }
-    $targets.Add([pscustomobject]@{
-            Verdict  = $(if ($pass) { 'PASS' } else { 'FAIL' })
-            Target   = $Label
-            Measured = $Format -f $Value
-            Limit    = $(if ($AtLeast) { 'at least ' } else { 'at most ' }) + ($Format -f $Limit)
-        })
-}
+$targets = New-TargetList
 $s1 = $rows | Where-Object Name -EQ 's1'
-if ($NaiveRuns -gt 0) { Add-Target '1: naive script / module' $s1.Speedup $MinimumSpeedup '{0:0.0}x' -AtLeast }
-foreach ($row in $rows | Where-Object Name -In 's1', 's2', 's3') { Add-Target "$($row.Name.Substring(1)): module / ideal" $row.IdealRatio $MaximumIdealRatio '{0:0.00}' }
-Add-Target '4: Import-Module added to bare start-up' $importMs $MaximumImportMs '{0:0} ms'
-Add-Target '4: peak working set of scenario 1' $s1.PeakMB $MaximumPeakMB '{0:0} MB'
+if ($NaiveRuns -gt 0) { Add-Target $targets '1: naive script / module' $s1.Speedup $MinimumSpeedup '{0:0.0}x' -AtLeast }
+foreach ($row in $rows | Where-Object Name -In 's1', 's2', 's3') { Add-Target $targets "$($row.Name.Substring(1)): module / ideal" $row.IdealRatio $MaximumIdealRatio '{0:0.00}' }
+Add-Target $targets '4: Import-Module added to bare start-up' $importMs $MaximumImportMs '{0:0} ms'
+Add-Target $targets '4: peak working set of scenario 1' $s1.PeakMB $MaximumPeakMB '{0:0} MB'
 $targets | Format-Table -AutoSize Verdict, Target, Measured, Limit | Out-String -Width 200 | ForEach-Object TrimEnd | Write-Host
 
 if (Test-Path /proc/loadavg) { Write-Host "Load average at the end: $((Get-Content /proc/loadavg).Split(' ')[0..2] -join ' ')" }

@@ -11,19 +11,27 @@ function Start-FakeBillingServer {
     .DESCRIPTION
         The openai host is registered in OPENAIBILLING_OPENAI_HOSTS so that the module treats it as api.openai.com.
         OPENAI_BASE_URL is pointed at the relay host so that nothing can default to the real api.openai.com.
+        -Https serves HTTPS (HTTP/1.1 and HTTP/2, or HTTP/1.1 only with -Http1Only) with a certificate made at start-up;
+        CaFile is its authority in PEM, for a child process to trust through SSL_CERT_FILE.
     #>
     [CmdletBinding()]
     param(
         [int] $LatencyMs = 0,
         # build.ps1 sets OPENAIBILLING_TEST_CONFIGURATION to its -Configuration, so every task finds what it built.
-        [string] $Configuration = $(if ($env:OPENAIBILLING_TEST_CONFIGURATION) { $env:OPENAIBILLING_TEST_CONFIGURATION } else { 'Release' })
+        [string] $Configuration = $(if ($env:OPENAIBILLING_TEST_CONFIGURATION) { $env:OPENAIBILLING_TEST_CONFIGURATION } else { 'Release' }),
+        [switch] $Https,
+        [switch] $Http1Only
     )
     $dll = Join-Path $script:RepositoryRoot "tests/OpenAIBilling.FakeServer/bin/$Configuration/net10.0/OpenAIBilling.FakeServer.dll"
     if (-not (Test-Path $dll)) { throw "The fake server is not built ($dll); run ./build.ps1 -Task Build first." }
     $ready = Join-Path ([IO.Path]::GetTempPath()) ("fakebilling-" + [guid]::NewGuid().ToString('N') + '.json')
+    $caFile = if ($Https) { [IO.Path]::ChangeExtension($ready, '.ca.pem') } else { $null }
 
     $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in @($dll, '--ready-file', $ready, '--exit-on-stdin-close', '--latency-ms', "$LatencyMs")) { $start.ArgumentList.Add($argument) }
+    $arguments = @($dll, '--ready-file', $ready, '--exit-on-stdin-close', '--latency-ms', "$LatencyMs")
+    if ($Https) { $arguments += @('--https', $caFile) }
+    if ($Http1Only) { $arguments += '--http1-only' }
+    foreach ($argument in $arguments) { $start.ArgumentList.Add($argument) }
     $start.RedirectStandardInput = $true
     $start.RedirectStandardOutput = $true
     $start.UseShellExecute = $false
@@ -45,6 +53,7 @@ function Start-FakeBillingServer {
         Relay    = $urls.relay
         Balances = $urls.balances
         Process  = $process
+        CaFile   = $caFile
     }
 }
 
@@ -56,6 +65,7 @@ function Stop-FakeBillingServer {
             $Server.Process.StandardInput.Close()
             if (-not $Server.Process.WaitForExit(5000)) { $Server.Process.Kill() }
         }
+        if ($Server.CaFile) { Remove-Item -LiteralPath $Server.CaFile -ErrorAction SilentlyContinue }
         Remove-Item Env:OPENAIBILLING_OPENAI_HOSTS -ErrorAction SilentlyContinue
         Remove-Item Env:OPENAI_BASE_URL -ErrorAction SilentlyContinue
     }
@@ -64,13 +74,24 @@ function Stop-FakeBillingServer {
 function Get-FakeServerLog {
     # The fake server's request log (shared by its three hosts), oldest first.
     param([Parameter(Mandatory)] $Server)
-    $entries = Invoke-RestMethod -Uri ($Server.Relay + '/__log')
+    $entries = Invoke-RestMethod -Uri ($Server.Relay + '/__log') -SkipCertificateCheck
     $entries    # enumerated on output, so a pipeline sees one entry at a time
 }
 
 function Clear-FakeServerLog {
     param([Parameter(Mandatory)] $Server)
-    $null = Invoke-RestMethod -Method Delete -Uri ($Server.Relay + '/__log')
+    $null = Invoke-RestMethod -Method Delete -Uri ($Server.Relay + '/__log') -SkipCertificateCheck
+}
+
+function Get-FakeServerConnections {
+    # Connections and TLS handshakes the fake server accepted since the last Clear-FakeServerConnections.
+    param([Parameter(Mandatory)] $Server)
+    Invoke-RestMethod -Uri ($Server.Relay + '/__connections') -SkipCertificateCheck
+}
+
+function Clear-FakeServerConnections {
+    param([Parameter(Mandatory)] $Server)
+    $null = Invoke-RestMethod -Method Delete -Uri ($Server.Relay + '/__connections') -SkipCertificateCheck
 }
 
 function New-TestKey {
@@ -129,4 +150,4 @@ function Import-OpenAIBilling {
     Import-Module (Join-Path $script:RepositoryRoot 'OpenAIBilling.psd1') -Force -Global
 }
 
-Export-ModuleMember -Function Start-FakeBillingServer, Stop-FakeBillingServer, Get-FakeServerLog, Clear-FakeServerLog, New-TestKey, Import-OpenAIBilling, Invoke-ChildShell, Get-ModuleManifestPath
+Export-ModuleMember -Function Start-FakeBillingServer, Stop-FakeBillingServer, Get-FakeServerLog, Clear-FakeServerLog, Get-FakeServerConnections, Clear-FakeServerConnections, New-TestKey, Import-OpenAIBilling, Invoke-ChildShell, Get-ModuleManifestPath

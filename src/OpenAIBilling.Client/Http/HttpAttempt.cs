@@ -28,9 +28,10 @@ namespace OpenAIBilling.Http
         {
             var settings = call.Settings;
             var userToken = settings.CancellationToken;
-            using (await settings.Throttle.EnterAsync(userToken).ConfigureAwait(false))
+            TrustStoreWarmUp.StartFor(uri);
+            using (await settings.Throttle.EnterAsync(uri, userToken).ConfigureAwait(false))
             using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(userToken))
-            using (var request = new HttpRequestMessage(HttpMethod.Get, uri))
+            using (var request = new HttpRequestMessage(HttpMethod.Get, uri) { Version = RequestVersion.Preferred })
             {
                 timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSec));
                 if (sendKey)
@@ -46,6 +47,7 @@ namespace OpenAIBilling.Http
                     var client = settings.Client ?? SharedHttpClients.For(settings.Proxy);
                     using (var message = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false))
                     {
+                        settings.Throttle.Observe(uri, message.Version, (int)message.StatusCode);
                         var headers = CollectHeaders(message);
                         var body = await ResponseBody.ReadAsync(call, uri, message, timeout.Token).ConfigureAwait(false);
                         var response = new ApiResponse((int)message.StatusCode, body, headers, uri);

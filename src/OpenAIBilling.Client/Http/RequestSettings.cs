@@ -8,7 +8,6 @@ namespace OpenAIBilling.Http
     {
         public const int DefaultTimeoutSec = 60;
         public const int DefaultMaximumRetryCount = 2;
-        public const int DefaultThrottleLimit = 8;
 
         public string? Organization { get; set; }
 
@@ -27,7 +26,7 @@ namespace OpenAIBilling.Http
         public bool AllowUnencryptedAuthentication { get; set; }
 
         /// <summary>Bounds requests in flight for the whole cmdlet call, across keys and windows.</summary>
-        public RequestThrottle Throttle { get; set; } = new RequestThrottle(DefaultThrottleLimit);
+        public RequestThrottle Throttle { get; set; } = RequestThrottle.CreateDefault();
 
         public IBillingLog Log { get; set; } = NullBillingLog.Instance;
 

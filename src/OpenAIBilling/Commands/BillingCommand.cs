@@ -13,9 +13,9 @@ namespace OpenAIBilling.Commands
 {
     /// <summary>
     /// What every OpenAIBilling cmdlet shares: the common parameters (docs/DESIGN.md, "Keys, hosts and the
-    /// environment"), and the life of a call — each input is started at once on a shared throttle and handed to
-    /// <see cref="OrderedOutput"/>, which writes the results in input order; Ctrl+C cancels everything
-    /// (docs/DESIGN.md, "Flow through the code").
+    /// environment"), and the life of a call — each input is started on a shared throttle, a bounded number ahead of
+    /// the output, and handed to <see cref="OrderedOutput"/>, which writes the results in input order; Ctrl+C cancels
+    /// everything (docs/DESIGN.md, "Flow through the code").
     /// </summary>
     public abstract class BillingCommand : PSCmdlet, IDisposable
     {
@@ -69,10 +69,10 @@ namespace OpenAIBilling.Commands
         [ValidateRange(1, 60)]
         public int RetryIntervalSec { get; set; }
 
-        /// <summary>Requests in flight for this call, across keys and windows.</summary>
+        /// <summary>Requests in flight for this call, across keys and windows; without it, <see cref="RequestThrottle.CreateDefault"/>.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = RequestSettings.DefaultThrottleLimit;
+        public int ThrottleLimit { get; set; }
 
         /// <summary>Allows sending the key over plain http to a host that is not loopback.</summary>
         [Parameter]
@@ -101,9 +101,9 @@ namespace OpenAIBilling.Commands
         protected override void BeginProcessing()
         {
             Today = DateTime.UtcNow.Date;
-            _throttle = new RequestThrottle(ThrottleLimit);
+            _throttle = MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? new RequestThrottle(ThrottleLimit) : RequestThrottle.CreateDefault();
             _wantsVerbose = StreamShown("Verbose", "VerbosePreference");
-            _output = new OrderedOutput(this, _stopping.Token, _wantsVerbose, StreamShown("Debug", "DebugPreference"));
+            _output = new OrderedOutput(this, _stopping.Token, _wantsVerbose, StreamShown("Debug", "DebugPreference"), _throttle.InputsAhead);
             try
             {
                 _organization = HeaderValue.Checked(Organization, "-Organization") ?? HeaderValue.Checked(KeyChain.Environment(KeyChain.OrganizationVariable), "$env:" + KeyChain.OrganizationVariable);
@@ -126,6 +126,7 @@ namespace OpenAIBilling.Commands
                 return;
             }
 
+            _output!.WaitForRoom();
             var item = _output!.NewItem(new ErrorTarget(null, Name, null), null);
             try
             {

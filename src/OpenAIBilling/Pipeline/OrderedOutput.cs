@@ -11,7 +11,8 @@ namespace OpenAIBilling.Commands.Pipeline
     /// The pipeline engine of one cmdlet call: inputs are answered in the background, and what they produce is written
     /// from the pipeline thread in input order, each item as soon as it and every item before it are done.
     /// Every failure of an item is a non-terminating error for that item, however its key arrived. Progress counts
-    /// items, with a percentage once every input has been read, and a status line while one slow item is waited on
+    /// items, with a percentage once every input has been read, and a status line while one slow item is waited on.
+    /// At most a given number of items wait at a time, so memory stays flat however many inputs come
     /// (docs/DESIGN.md, "Flow through the code").
     /// </summary>
     internal sealed class OrderedOutput : IDisposable
@@ -24,13 +25,15 @@ namespace OpenAIBilling.Commands.Pipeline
         private readonly CancellationToken _stopping;
         private readonly bool _wantsVerbose;
         private readonly bool _wantsDebug;
+        private readonly int _maximumWaiting;
         private int _read;
         private int _done;
         private bool _progressShown;
         private bool _allRead;
 
-        public OrderedOutput(PSCmdlet cmdlet, CancellationToken stopping, bool wantsVerbose, bool wantsDebug)
+        public OrderedOutput(PSCmdlet cmdlet, CancellationToken stopping, bool wantsVerbose, bool wantsDebug, int maximumWaiting)
         {
+            _maximumWaiting = maximumWaiting;
             _cmdlet = cmdlet;
             _stopping = stopping;
             _wantsVerbose = wantsVerbose;
@@ -49,6 +52,9 @@ namespace OpenAIBilling.Commands.Pipeline
             Drain(wait: false);
         }
 
+        /// <summary>Before an item is started: writes what is ready and waits while the most items allowed are waiting.</summary>
+        public void WaitForRoom() => Drain(wait: true, keepWaiting: _maximumWaiting - 1);
+
         /// <summary>Waits for every item and writes all that is left; completes the progress bar.</summary>
         public void Complete()
         {
@@ -62,9 +68,9 @@ namespace OpenAIBilling.Commands.Pipeline
 
         public void Dispose() => _changed.Dispose();
 
-        private void Drain(bool wait)
+        private void Drain(bool wait, int keepWaiting = 0)
         {
-            while (_items.Count > 0)
+            while (_items.Count > keepWaiting)
             {
                 var head = _items.Peek();
                 WriteEvents(head);

@@ -88,6 +88,33 @@ namespace OpenAIBilling.Tests.Cmdlets
             Assert.Equal(ProgressRecordType.Completed, keys.Last().RecordType);
         }
 
+        [Fact]
+        public void Inputs_are_started_a_bounded_number_ahead_of_a_slow_first_key()
+        {
+            // -ThrottleLimit 2 lets 4 x 2 = 8 inputs wait for output; the first key's answer takes 60 s, so the other keys
+            // may be answered but not written, and no more than 8 may be started however many are piped.
+            int before = RequestsSeen();
+            using var shell = PowerShellHost.Create();
+            shell.AddScript(@"param($relay)
+                1..1000 | ForEach-Object { if ($_ -eq 1) { 'sk-relayok-faultslow-00000001' } else { 'sk-relayok-{0:D20}' -f $_ } } |
+                    Get-OpenAISubscription -BaseUri $relay -ThrottleLimit 2").AddArgument(_server.Relay);
+            var running = shell.BeginInvoke();
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (RequestsSeen() - before < 8 && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(50);
+            }
+
+            Thread.Sleep(1000);   // time enough to send hundreds more requests, were inputs not bounded
+            int seen = RequestsSeen() - before;
+            shell.Stop();
+            Assert.False(running.IsCompleted && shell.InvocationStateInfo.State == PSInvocationState.Completed);
+            Assert.Equal(8, seen);
+            AssertNothingStillRunning();
+        }
+
+        private int RequestsSeen() => _server.Log().EnumerateArray().Count();
+
         [Theory]
         [InlineData("a slow request", "Get-OpenAIBalance -ApiKey 'sk-relayok-faultslow-00000001' -BaseUri $relay")]
         [InlineData("a retry delay", "Get-OpenAIBalance -ApiKey 'sk-relayok-00000000000000002' -BaseUri 'http://127.0.0.1:1' -MaximumRetryCount 5 -RetryIntervalSec 60")]
