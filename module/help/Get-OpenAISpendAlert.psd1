@@ -11,8 +11,8 @@
     Parameters  = @{
         ApiKey    = @{
             Description = @(
-                'An Admin key (sk-admin-), as a string or a SecureString (for example from Get-Secret); nothing else is accepted. Surrounding whitespace and one pair of quotes are removed; a key that is empty after that or has whitespace inside fails with OpenAIBilling.InvalidApiKeyFormat.'
-                'Takes keys from the pipeline by value and by the ApiKey property (Import-Csv keys.csv).'
+                'An Admin key (sk-admin-), as a string, a SecureString (from Get-Secret, or a Key Vault secret''s SecretValue) or a PSCredential (its password, as Get-AutomationPSCredential gives it); nothing else is accepted. Also known as -Key and -Token. Surrounding whitespace and one pair of quotes are removed; a key that is empty after that, or has whitespace, a control character or anything outside printable ASCII inside (a byte-order mark, curly quotes), fails with OpenAIBilling.InvalidApiKeyFormat before any request.'
+                'Takes keys from the pipeline by value (Get-Content keys.txt, or the objects this module writes, which carry the key that produced them without ever showing it) and by the ApiKey, Key or Token property (Import-Csv keys.csv). A piped object that brings no key is OpenAIBilling.NoApiKey for that item: the environment''s key is never used for it.'
                 'When -ApiKey is not given, the key is $env:OPENAI_ADMIN_KEY if the host is api.openai.com, else $env:OPENAI_API_KEY. With neither, the call fails with OpenAIBilling.NoApiKey.'
             )
             Default     = '$env:OPENAI_ADMIN_KEY (api.openai.com only), then $env:OPENAI_API_KEY'
@@ -26,6 +26,7 @@
     Inputs      = @(
         @{ Type = 'System.String'; Description = 'An Admin key.' }
         @{ Type = 'System.Security.SecureString'; Description = 'An Admin key, for example from Get-Secret.' }
+        @{ Type = 'System.Management.Automation.PSCredential'; Description = 'An Admin key as the credential''s password, for example from Get-AutomationPSCredential.' }
         @{ Type = 'System.Management.Automation.PSObject'; Description = 'Any object with ApiKey, BaseUri, Name and ProjectId properties, such as the rows of Import-Csv keys.csv; each property may be missing.' }
     )
     Outputs     = @(

@@ -102,8 +102,12 @@ namespace OpenAIBilling.Commands
         {
             Today = DateTime.UtcNow.Date;
             _throttle = MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? new RequestThrottle(ThrottleLimit) : RequestThrottle.CreateDefault();
-            _wantsVerbose = StreamShown("Verbose", "VerbosePreference");
-            _output = new OrderedOutput(this, _stopping.Token, _wantsVerbose, StreamShown("Debug", "DebugPreference"), _throttle.InputsAhead);
+            // With -Debug, PowerShell turns the verbose and warning preferences not given explicitly into Inquire, and
+            // an inquiry fails under -NonInteractive: then verbose is not written and warnings go out as debug lines.
+            bool debugSwitch = SwitchGiven("Debug");
+            _wantsVerbose = (!debugSwitch || MyInvocation.BoundParameters.ContainsKey("Verbose")) && StreamShown("Verbose", "VerbosePreference");
+            bool warningsAsDebug = debugSwitch && !MyInvocation.BoundParameters.ContainsKey("WarningAction");
+            _output = new OrderedOutput(this, _stopping.Token, _wantsVerbose, StreamShown("Debug", "DebugPreference"), warningsAsDebug, _throttle.InputsAhead);
             try
             {
                 _organization = HeaderValue.Checked(Organization, "-Organization") ?? HeaderValue.Checked(KeyChain.Environment(KeyChain.OrganizationVariable), "$env:" + KeyChain.OrganizationVariable);
@@ -172,6 +176,9 @@ namespace OpenAIBilling.Commands
         }
 
         /// <summary>Whether -Verbose or -Debug (or the preference variables) show that stream for this call.</summary>
+        private bool SwitchGiven(string switchName) =>
+            MyInvocation.BoundParameters.TryGetValue(switchName, out var bound) && bound is SwitchParameter given && given.IsPresent;
+
         private bool StreamShown(string switchName, string preferenceVariable)
         {
             if (MyInvocation.BoundParameters.TryGetValue(switchName, out var bound) && bound is SwitchParameter given)

@@ -14,8 +14,9 @@ namespace OpenAIBilling.Commands
     [OutputType(typeof(SpendAlert))]
     public sealed class GetOpenAISpendAlertCommand : BillingCommand
     {
-        /// <summary>An Admin key (sk-admin-…): a string or a SecureString.</summary>
+        /// <summary>The key: a string, SecureString, PSCredential (its password) or an object this module wrote (an Admin key, sk-admin-…).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Key", "Token")]
         [ApiKeyTransformation]
         [AllowNull]
         public SecureString? ApiKey { get; set; }

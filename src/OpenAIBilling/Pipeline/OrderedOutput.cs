@@ -25,14 +25,16 @@ namespace OpenAIBilling.Commands.Pipeline
         private readonly CancellationToken _stopping;
         private readonly bool _wantsVerbose;
         private readonly bool _wantsDebug;
+        private readonly bool _warningsAsDebug;
         private readonly int _maximumWaiting;
         private int _read;
         private int _done;
         private bool _progressShown;
         private bool _allRead;
 
-        public OrderedOutput(PSCmdlet cmdlet, CancellationToken stopping, bool wantsVerbose, bool wantsDebug, int maximumWaiting)
+        public OrderedOutput(PSCmdlet cmdlet, CancellationToken stopping, bool wantsVerbose, bool wantsDebug, bool warningsAsDebug, int maximumWaiting)
         {
+            _warningsAsDebug = warningsAsDebug;
             _maximumWaiting = maximumWaiting;
             _cmdlet = cmdlet;
             _stopping = stopping;
@@ -122,9 +124,22 @@ namespace OpenAIBilling.Commands.Pipeline
                     case ItemEventKind.Output: _cmdlet.WriteObject(next.Payload); break;
                     case ItemEventKind.Verbose: _cmdlet.WriteVerbose((string)next.Payload); break;
                     case ItemEventKind.Debug: _cmdlet.WriteDebug((string)next.Payload); break;
-                    case ItemEventKind.Warning: _cmdlet.WriteWarning((string)next.Payload); break;
+                    case ItemEventKind.Warning: WriteWarning((string)next.Payload); break;
                     case ItemEventKind.WindowProgress: ShowWindowProgress((int[])next.Payload); break;
                 }
+            }
+        }
+
+        /// <summary>A warning, or under -Debug without -WarningAction (where WriteWarning would inquire) a debug line.</summary>
+        private void WriteWarning(string message)
+        {
+            if (_warningsAsDebug)
+            {
+                _cmdlet.WriteDebug("WARNING: " + message);
+            }
+            else
+            {
+                _cmdlet.WriteWarning(message);
             }
         }
 

@@ -141,7 +141,7 @@ namespace OpenAIBilling.Tests.Client
         private static HttpResponseMessage Redirect(int status, string location)
         {
             var reply = new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent(string.Empty) };
-            reply.Headers.Location = new Uri(location, UriKind.RelativeOrAbsolute);
+            reply.Headers.TryAddWithoutValidation("Location", location);   // as sent; new Uri("/x") is file:///x on Mono
             return reply;
         }
 
