@@ -3,7 +3,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using OpenAIBilling.Dates;
 using OpenAIBilling.Http;
-using OpenAIBilling.Sources;
 using OpenAIBilling.Usage;
 
 namespace OpenAIBilling.Admin
@@ -27,18 +26,6 @@ namespace OpenAIBilling.Admin
         {
             var windows = await Task.WhenAll(StartWindows(call, range, filter)).ConfigureAwait(false);
             return windows.SelectMany(window => window).ToList();
-        }
-
-        /// <summary>The facts' money per UTC day (the day each bucket starts in).</summary>
-        public static DailySpend ByDay(IEnumerable<CostFact> facts)
-        {
-            var spend = new DailySpend();
-            foreach (var fact in facts)
-            {
-                spend.Add(fact.Day, fact.AmountUsd);
-            }
-
-            return spend;
         }
 
         private static async Task<List<CostFact>> GetWindowAsync(BillingCall call, DateRange window, CostFilter filter)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using OpenAIBilling.Dates;
+using OpenAIBilling.Usage;
 
 namespace OpenAIBilling.Sources
 {
@@ -11,6 +12,18 @@ namespace OpenAIBilling.Sources
     internal sealed class DailySpend
     {
         private readonly Dictionary<DateTime, decimal> _byDay = new Dictionary<DateTime, decimal>();
+
+        /// <summary>The facts' money per UTC day (for costs, the day each bucket starts in).</summary>
+        public static DailySpend Of(IEnumerable<CostFact> facts)
+        {
+            var spend = new DailySpend();
+            foreach (var fact in facts)
+            {
+                spend.Add(fact.Day, fact.AmountUsd);
+            }
+
+            return spend;
+        }
 
         public void Add(DateTime day, decimal amountUsd)
         {

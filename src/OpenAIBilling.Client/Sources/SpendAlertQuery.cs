@@ -26,7 +26,7 @@ namespace OpenAIBilling.Sources
                 SpendAlerts.ListAsync(call, projectId),
                 OrganizationCosts.GetAllAsync(call, new DateRange(SpendRate.FetchFrom(month.Start, today), today), filter)).ConfigureAwait(false);
 
-            var spend = OrganizationCosts.ByDay(costs);
+            var spend = DailySpend.Of(costs);
             var rate = SpendRate.Of(spend, today);
             decimal monthUsed = spend.Total(month);
             var retrieved = DateTimeOffset.UtcNow;

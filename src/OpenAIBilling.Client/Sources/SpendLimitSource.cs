@@ -24,7 +24,7 @@ namespace OpenAIBilling.Sources
                 SpendLimit.GetAsync(call, projectId: null),
                 OrganizationCosts.GetAllAsync(call, fetched, CostFilter.None)).ConfigureAwait(false);
 
-            var spend = OrganizationCosts.ByDay(costs);
+            var spend = DailySpend.Of(costs);
             var balance = BalanceMath.Complete(new Balance
             {
                 LimitUsd = limit.LimitUsd,

@@ -56,6 +56,19 @@ namespace OpenAIBilling.Tests.Client
             Assert.Equal(new decimal?[] { 171603m, 37375m }, byProject.Select(r => r.Quantity)); // one unit: tokens
         }
 
+        [Theory]
+        [InlineData(CostGranularity.Total)]
+        [InlineData(CostGranularity.Daily)]
+        public async Task Admin_costs_keep_only_the_asked_days_whatever_the_server_sends(CostGranularity granularity)
+        {
+            // Asked Nov 2..3; the server also sends Nov 1 and Nov 4.
+            var handler = new FakeHandler().On("/v1/organization/costs", 200, Bodies.Costs((Nov(1), 5m), (Nov(2), 0.123455m), (Nov(3), 0.23457m), (Nov(4), 7m)));
+            var records = new List<CostRecord>();
+            await UsageQuery.RunAsync(TestCalls.Create(AdminKey, TestCalls.OpenAI, handler), new DateRange(Nov(2), Nov(3)), Today, granularity, CostFilter.None, records.Add);
+            Assert.Equal(0.358025m, records.Sum(r => r.AmountUsd));
+            Assert.Equal(granularity == CostGranularity.Daily ? new[] { 0.123455m, 0.23457m } : new[] { 0.358025m }, records.Select(r => r.AmountUsd));
+        }
+
         [Fact]
         public void Daily_records_give_every_ungrouped_day_and_only_non_zero_groups()
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using OpenAIBilling.Sources;
 using Xunit;
 
@@ -81,9 +82,10 @@ namespace OpenAIBilling.Tests.Client
         [Theory]
         [InlineData("0")]
         [InlineData("-3.5")]
-        public void Money_already_gone_runs_out_today(string available)
+        public void Money_already_gone_runs_out_today(string availableText)
         {
-            var balance = new Balance { LimitUsd = 10m, UsedUsd = 10m - decimal.Parse(available), AvailableUsd = decimal.Parse(available) };
+            decimal available = decimal.Parse(availableText, CultureInfo.InvariantCulture);
+            var balance = new Balance { LimitUsd = 10m, UsedUsd = 10m - available, AvailableUsd = available };
             Forecast.Apply(balance, Nov(20), Week(7m), Nov(30), expiresAt: null);
             Assert.Equal(Nov(20), balance.ProjectedExhaustion);
         }
