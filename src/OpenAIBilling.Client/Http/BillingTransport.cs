@@ -117,7 +117,7 @@ namespace OpenAIBilling.Http
         /// </summary>
         private static Uri RedirectTarget(BillingCall call, Uri from, string location, ApiResponse response)
         {
-            if (!TryResolve(from, location.Trim(), out var target) || !target.IsAbsoluteUri)
+            if (!Uri.TryCreate(from, location.Trim(), out var target) || !target.IsAbsoluteUri)
             {
                 throw new BillingException(BillingErrorId.InvalidResponse,
                         $"The server at {call.Host.Display} answered HTTP {response.StatusCode} with a Location that is not a URI ('{Shown(call, location)}').",
@@ -134,27 +134,6 @@ namespace OpenAIBilling.Http
             }
 
             return string.IsNullOrEmpty(target.UserInfo) ? target : new UriBuilder(target) { UserName = string.Empty, Password = string.Empty }.Uri;
-        }
-
-        /// <summary>
-        /// A Location that starts with '/' is a path (or a //host reference) relative to the request. Said so
-        /// explicitly, because Mono, like .NET on Unix, would otherwise read "/v1/…" as the absolute file path file:///v1/….
-        /// </summary>
-        private static bool TryResolve(Uri from, string location, out Uri target)
-        {
-            if (location.StartsWith("/", StringComparison.Ordinal))
-            {
-                if (Uri.TryCreate(location, UriKind.Relative, out var relative) && Uri.TryCreate(from, relative, out var resolved))
-                {
-                    target = resolved;
-                    return true;
-                }
-
-                target = from;
-                return false;
-            }
-
-            return Uri.TryCreate(from, location, out target!);
         }
 
         private static string Shown(BillingCall call, string serverText) =>
