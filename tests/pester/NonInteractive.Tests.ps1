@@ -90,6 +90,25 @@ Describe 'Verbose lines' {
     }
 }
 
+Describe 'Warnings under -Debug' {
+    It 'go out as debug lines: with -Debug, PowerShell would make a warning inquire, which fails under -NonInteractive' {
+        # A relay answers all time whatever dates are asked, so Yesterday's usage warns.
+        $script = @'
+Import-Module '{0}'
+$streams = Get-OpenAIUsage -ApiKey 'sk-relayok{1}' -BaseUri '{2}' -Period Yesterday -Debug -ErrorAction Stop 5>&1
+"RECORDS $(@($streams | Where-Object {{ $_ -is [OpenAIBilling.CostRecord] }}).Count)"
+$streams | Where-Object {{ $_ -is [System.Management.Automation.DebugRecord] -and $_.Message -like 'WARNING: *' }} | ForEach-Object {{ "DEBUGWARNING $($_.Message)" }}
+$warned = Get-OpenAIUsage -ApiKey 'sk-relayok{1}' -BaseUri '{2}' -Period Yesterday -Debug -WarningAction Continue -WarningVariable w 3>$null 5>$null
+"WARNINGS $($w.Count)"
+'@ -f (Get-ModuleManifestPath), ('{0:D24}' -f 54), $server.Relay
+        $run = Invoke-ChildShell -Script $script
+        $run.Output | Should -Not -Match 'Read and Prompt'
+        $run.Output | Should -Match 'RECORDS 1'
+        $run.Output | Should -Match 'DEBUGWARNING WARNING: sk-\.\.\.0054: .*since it was created'
+        $run.Output | Should -Match 'WARNINGS 1'
+    }
+}
+
 Describe 'A Local date in a time zone far from UTC' {
     It 'is converted to UTC before its date is taken (-StartDate (Get-Date))' {
         # A zone whose local date differs from the UTC date now: ahead of UTC late in the UTC day, behind it early.
