@@ -37,6 +37,17 @@ Describe 'Help of <Cmdlet>' -ForEach $cmdlets {
         ($help.description.Text -join '') | Should -Not -BeNullOrEmpty
     }
 
+    It 'lists about_OpenAIBilling and every other cmdlet of the module in RELATED LINKS, none with a URI' {
+        $links = @($help.relatedLinks.navigationLink)
+        $others = @(Get-Command -Module OpenAIBilling -CommandType Cmdlet | Where-Object Name -ne $Cmdlet).Name
+        foreach ($name in @('about_OpenAIBilling') + $others) { $links.linkText | Should -Contain $name }
+        @($links | Where-Object { $_.PSObject.Properties['uri'] -and $_.uri }) | Should -BeNullOrEmpty
+    }
+
+    It 'has no HelpUri, so Get-Help -Online opens no one else''s page' {
+        (Get-Command $Cmdlet).HelpUri | Should -BeNullOrEmpty
+    }
+
     It 'has at least two examples, each with code and remarks' {
         $all = @($help.examples.example)
         $all.Count | Should -BeGreaterOrEqual 2

@@ -7,13 +7,14 @@ BeforeAll {
     $script:admin = New-TestKey 'sk-admin-' 'org'
 
     function Get-SequentialRoundTrips($entries) {
-        # A request belongs to wave n+1 when it started after a request of wave n had finished.
+        # A request belongs to wave n+1 when it started after a request of wave n had finished (one still in flight
+        # when the log was read, finishedAt null, has not finished before anything).
         $waves = @{}
         $sorted = @($entries | Sort-Object { [datetime] $_.startedAt })
         foreach ($entry in $sorted) {
             $wave = 1
             foreach ($other in $sorted) {
-                if ($waves.ContainsKey($other) -and [datetime] $other.finishedAt -le [datetime] $entry.startedAt) {
+                if ($waves.ContainsKey($other) -and $other.finishedAt -and [datetime] $other.finishedAt -le [datetime] $entry.startedAt) {
                     $wave = [math]::Max($wave, $waves[$other] + 1)
                 }
             }

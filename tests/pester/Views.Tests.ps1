@@ -27,6 +27,7 @@ BeforeAll {
         )
         TokenUsageRecord = @(
             New-Record TokenUsageRecord @{ KeyHint = 'sk-admin-...ABCD'; StartTime = [DateTimeOffset]::new(2026, 11, 2, 0, 0, 0, [TimeSpan]::Zero); Model = 'gpt-4o-2024-08-06'; InputTokens = 14000; OutputTokens = 123456789012; Requests = 50 }
+            New-Record TokenUsageRecord @{ KeyHint = 'sk-admin-...ABCD'; StartTime = [DateTimeOffset]::new(2026, 11, 2, 0, 0, 0, [TimeSpan]::Zero); Model = 'gpt-4o-mini-2024-07-18'; InputTokens = 35000; OutputTokens = 14000; Requests = 35 }
         )
     }
     $script:expected = @{
@@ -34,7 +35,7 @@ BeforeAll {
         Subscription     = @($longHint, '250,000.50', 'unlimited', 'never', '2027-03-01')
         CostRecord       = @($longHint, '2026-11-01', '2026-11-30', '123,456.7891', '3.1250')
         CreditGrant      = @($longHint, '100,000.00', '99,999.99', '0.01', 'never')
-        TokenUsageRecord = @('2026-11-02 00:00', 'gpt-4o-2024-08-06', '14000', '123456789012', '50')
+        TokenUsageRecord = @('2026-11-02 00:00', 'gpt-4o-2024-08-06', 'gpt-4o-mini-2024-07-18', '14000', '123456789012', '50')
     }
 }
 
