@@ -79,7 +79,7 @@ Describe 'Get-OpenAISpendAlert' {
     }
 
     It 'says AdminKeyRequired for a key that is not an Admin key' {
-        { Get-OpenAISpendAlert -ApiKey (New-TestKey 'sk-proj-' 'project') -BaseUri $server.OpenAI } |
+        { Get-OpenAISpendAlert -ApiKey (New-TestKey 'sk-proj-' 'project') -BaseUri $server.OpenAI -ErrorAction Stop } |
             Should -Throw -ErrorId 'OpenAIBilling.AdminKeyRequired,OpenAIBilling.Commands.GetOpenAISpendAlertCommand'
     }
 

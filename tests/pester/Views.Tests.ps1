@@ -29,6 +29,10 @@ BeforeAll {
             New-Record TokenUsageRecord @{ KeyHint = 'sk-admin-...ABCD'; StartTime = [DateTimeOffset]::new(2026, 11, 2, 0, 0, 0, [TimeSpan]::Zero); Model = 'gpt-4o-2024-08-06'; InputTokens = 14000; OutputTokens = 123456789012; Requests = 50 }
             New-Record TokenUsageRecord @{ KeyHint = 'sk-admin-...ABCD'; StartTime = [DateTimeOffset]::new(2026, 11, 2, 0, 0, 0, [TimeSpan]::Zero); Model = 'gpt-4o-mini-2024-07-18'; InputTokens = 35000; OutputTokens = 14000; Requests = 35 }
         )
+        SpendAlert       = @(
+            New-Record SpendAlert @{ KeyHint = 'sk-admin-...ABCD'; Id = 'sa_0123456789abcd'; ThresholdUsd = 250000.5; PeriodUsedUsd = 123456.78; ProjectedTriggerDate = [datetime]'2026-12-24' }
+            New-Record SpendAlert @{ KeyHint = 'sk-admin-...ABCD'; Id = 'sa_2'; ThresholdUsd = 100; PeriodUsedUsd = 120; Triggered = $true }
+        )
     }
     $script:expected = @{
         Balance          = @($longHint, '250,000.50', '123,456.78', '126,543.72', 'unlimited', 'Exhausted', 'Active')
@@ -36,10 +40,11 @@ BeforeAll {
         CostRecord       = @($longHint, '2026-11-01', '2026-11-30', '123,456.7891', '3.1250')
         CreditGrant      = @($longHint, '100,000.00', '99,999.99', '0.01', 'never')
         TokenUsageRecord = @('2026-11-02 00:00', 'gpt-4o-2024-08-06', 'gpt-4o-mini-2024-07-18', '14000', '123456789012', '50')
+        SpendAlert       = @('sa_0123456789abcd', '250,000.50', '123,456.78', '2026-12-24', 'True', '-')
     }
 }
 
-Describe 'The <_> view' -ForEach 'Balance', 'Subscription', 'CostRecord', 'CreditGrant', 'TokenUsageRecord' {
+Describe 'The <_> view' -ForEach 'Balance', 'Subscription', 'CostRecord', 'CreditGrant', 'TokenUsageRecord', 'SpendAlert' {
     BeforeAll {
         $script:type = $_
         $script:culture = [cultureinfo]::CurrentCulture
