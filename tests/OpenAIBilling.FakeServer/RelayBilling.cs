@@ -40,7 +40,7 @@ internal static class RelayBilling
     {
         if (key.Kind == KeyKind.Missing) return ErrorBodies.RelayMissingKey();
         if (key.Has(KeyInfo.RelayExhausted)) return ErrorBodies.RelayExhausted();
-        if (key.Has(KeyInfo.RelayOk) || key.Has(KeyInfo.RelayExpiring) || key.Has(KeyInfo.RelayUnlimited) || key.Has(KeyInfo.RelayError200))
+        if (key.Has(KeyInfo.RelayOk) || key.Has(KeyInfo.RelayExpiring) || key.Has(KeyInfo.RelayUnlimited) || key.Has(KeyInfo.RelayInfinite) || key.Has(KeyInfo.RelayError200))
             return null;
         return ErrorBodies.RelayInvalidToken(key.Key!);
     }
@@ -51,6 +51,7 @@ internal static class RelayBilling
         (decimal limit, long accessUntil) = key.Marker switch
         {
             KeyInfo.RelayUnlimited => (100000000m, 1767225600L),
+            KeyInfo.RelayInfinite => (100000000m, 0L),
             KeyInfo.RelayExpiring => (25.5m, 1893456000L),
             _ => (25.5m, 0L),
         };
@@ -69,7 +70,7 @@ internal static class RelayBilling
     private static JsonObject Usage(KeyInfo key) => new()
     {
         ["object"] = "list",
-        ["total_usage"] = key.Has(KeyInfo.RelayUnlimited) ? 1234m : 312.5m,
+        ["total_usage"] = key.Has(KeyInfo.RelayUnlimited) || key.Has(KeyInfo.RelayInfinite) ? 1234m : 312.5m,
     };
 
     private static Reply Balance(KeyInfo key)

@@ -26,6 +26,7 @@ internal sealed class KeyInfo
     public const string RelayOk = "relayok";
     public const string RelayExpiring = "relayexpiring";
     public const string RelayUnlimited = "relayunlimited";
+    public const string RelayInfinite = "relayinfinite";
     public const string RelayError200 = "relayerror200";
     public const string RelayExhausted = "relayexhausted";
     public const string Invalid = "invalid";
@@ -35,7 +36,7 @@ internal sealed class KeyInfo
 
     /// <summary>Every marker, in matching order.</summary>
     public static readonly string[] Markers =
-        [RelayExhausted, RelayUnlimited, RelayExpiring, RelayError200, RelayOk, Invalid, NoLimit, Paid, Free];
+        [RelayExhausted, RelayUnlimited, RelayInfinite, RelayExpiring, RelayError200, RelayOk, Invalid, NoLimit, Paid, Free];
 
     private KeyInfo(KeyKind kind, string? key, string? marker, Fault? fault = null, bool jitter = false)
     {

@@ -36,7 +36,7 @@ catch {{
     }
     $script:fine1 = New-TestKey 'sk-' 'relayok' -Number 71
     $script:fine2 = New-TestKey 'sk-' 'relayok' -Number 72
-    $script:unlimited = New-TestKey 'sk-' 'relayunlimited' -Number 73
+    $script:unlimited = New-TestKey 'sk-' 'relayinfinite' -Number 73   # unlimited, never expires
     $script:invalid = New-TestKey 'sk-' 'invalid' -Number 74
 }
 AfterAll {

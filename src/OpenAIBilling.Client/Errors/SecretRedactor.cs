@@ -24,8 +24,10 @@ namespace OpenAIBilling.Errors
             @"(\x1B\[|\x9B)[\x30-\x3F]*[\x20-\x2F]*[\x40-\x7E]?|(\x1B\]|\x9D)[^\x07\x1B\x9C]*(\x07|\x1B\\|\x9C)?|\x1B[\x20-\x7E]?",
             RegexOptions.CultureInvariant);
 
-        // A KeyHint (kind prefix, "...", at most 4 characters) is the module's own trace of a key and stays readable.
-        private static readonly Regex KeyHintLike = new Regex(@"^(sk|sess)-([a-z]+-)?\.\.\.[A-Za-z0-9_*.\-]{0,4}$", RegexOptions.CultureInvariant);
+        // A KeyHint (kind prefix, "...", at most 4 characters) is the module's own trace of a key and stays readable,
+        // also at the end of a sentence, and so does a kind prefix alone (a short key's KeyHint, and how messages name a
+        // kind: "sk-admin-…").
+        private static readonly Regex KeyHintLike = new Regex(@"^(sk|sess)-(([a-z]+-)?\.\.\.[A-Za-z0-9_*.\-]{0,4}\.?|(admin|proj|svcacct)-)$", RegexOptions.CultureInvariant);
 
         private static readonly Regex UserInfo = new Regex(@"(?<=\b[A-Za-z][A-Za-z0-9+.\-]*://)[^/\s@?#]*@", RegexOptions.CultureInvariant);
 

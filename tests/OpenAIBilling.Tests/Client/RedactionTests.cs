@@ -35,6 +35,14 @@ namespace OpenAIBilling.Tests.Client
         }
 
         [Fact]
+        public void A_kind_prefix_alone_and_a_KeyHint_stay_readable_but_a_key_after_the_prefix_does_not()
+        {
+            const string Advice = "Use an Admin key (sk-admin-…); a short key's hint is sk-proj- and a long one's sk-svcacct-...ABCD.";
+            Assert.Equal(Advice, SecretRedactor.Redact(Advice, null));
+            Assert.Equal("sk-*** and sk-***", SecretRedactor.Redact("sk-admin-abcdef and sk-proj-AbCdEf12", null));
+        }
+
+        [Fact]
         public void Terminal_escapes_and_control_characters_are_removed_exactly()
         {
             string hostile = "\u001b]0;pwned\u0007\u001b[2J\u001b[31mred\u001b[0m\r\nline\ttab\u0000nul\u009b1mc1\u202Eevil\u001b]52;c;Y2xpcA==\u001b\\end";
