@@ -18,6 +18,7 @@
     Organization                   = @{
         Description = @(
             'An organization ID (org-...), sent as the OpenAI-Organization header, for a key that belongs to more than one organization.'
+            'Like -Project and both environment variables, it must be printable ASCII: a line break or any other character fails with OpenAIBilling.InvalidArgument before any request, so it can never add a header.'
         )
         Default     = '$env:OPENAI_ORG_ID'
     }
@@ -31,6 +32,7 @@
         Description = @(
             'An HTTP proxy for every request of this call, for example http://proxy.example.com:8080. Without it the platform''s proxy settings apply: on PowerShell 7 the HTTPS_PROXY, HTTP_PROXY and NO_PROXY environment variables, else the system proxy; on Windows PowerShell 5.1 only the proxy of Windows'' Internet Options.'
             'On Windows PowerShell 5.1 (.NET Framework) the HTTPS_PROXY and NO_PROXY environment variables are never read, and requests to a loopback address (localhost, 127.0.0.1, ::1) always bypass the proxy, -Proxy included.'
+            'A proxy would read a key sent over plain http://, so such a request that would go through a proxy (on PowerShell 7 even one to a loopback address) fails with OpenAIBilling.UnencryptedAuthentication before anything is sent, unless -AllowUnencryptedAuthentication is given.'
         )
         Default     = 'None (the platform''s proxy settings)'
     }
@@ -62,7 +64,7 @@
     }
     AllowUnencryptedAuthentication = @{
         Description = @(
-            'Allows sending the key over plain http:// to a host that is not a loopback address. Without it such a call fails with OpenAIBilling.UnencryptedAuthentication and nothing is sent. Use it only on a network you trust: the key travels in clear text.'
+            'Allows sending the key over plain http:// to a host that is not a loopback address, or through a proxy. Without it such a call fails with OpenAIBilling.UnencryptedAuthentication and nothing is sent. Use it only on a network you trust: the key travels in clear text.'
         )
     }
 }

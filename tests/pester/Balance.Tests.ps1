@@ -5,14 +5,14 @@ BeforeAll {
     Import-OpenAIBilling
     $script:relayToken = New-TestKey 'sk-' 'relayok'
 }
-BeforeEach {
-    # "Today" per test, never across midnight (see Get-UtcToday), so the test and the module agree on it.
-    $script:today = Get-UtcToday
-    $script:monthStart = [datetime]::new($today.Year, $today.Month, 1)
-}
 AfterAll { $script:server | Stop-FakeBillingServer }
 
 Describe 'Get-OpenAIBalance' {
+    BeforeEach {
+        # "Today" per test, never across midnight (see Get-UtcToday), so the test and the module agree on it.
+        $script:today = Get-UtcToday
+        $script:monthStart = [datetime]::new($today.Year, $today.Month, 1)
+    }
     Context 'relay tokens' {
         It 'gives the hard limit minus what the token used' {
             $balance = Get-OpenAIBalance -ApiKey $relayToken -BaseUri $server.Relay -Name 'team a'

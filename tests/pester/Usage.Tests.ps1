@@ -23,13 +23,13 @@ BeforeAll {
         ($waves.Values | Measure-Object -Maximum).Maximum
     }
 }
-BeforeEach {
-    # "Today" per test, never across midnight (see Get-UtcToday), so the test and the module agree on it.
-    $script:today = Get-UtcToday
-}
 AfterAll { $script:server | Stop-FakeBillingServer }
 
 Describe 'Get-OpenAIUsage' {
+    BeforeEach {
+        # "Today" per test, never across midnight (see Get-UtcToday), so the test and the module agree on it.
+        $script:today = Get-UtcToday
+    }
     Context 'session keys (the dashboard usage endpoint, in cents on the wire)' {
         It 'totals a range in US dollars, both dates inclusive' {
             $start = [datetime]'2026-01-01'; $end = [datetime]'2026-01-31'
@@ -186,6 +186,10 @@ Describe 'Get-OpenAIUsage' {
 }
 
 Describe 'A 365-day grouped costs query' {
+    BeforeEach {
+        # "Today" per test, never across midnight (see Get-UtcToday), so the test and the module agree on it.
+        $script:today = Get-UtcToday
+    }
     BeforeAll { $script:slow = Start-FakeBillingServer -LatencyMs 300 }
     AfterAll { $script:slow | Stop-FakeBillingServer; $env:OPENAIBILLING_OPENAI_HOSTS = ([uri] $server.OpenAI).Authority; $env:OPENAI_BASE_URL = $server.Relay }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Text;
 using System.Text.RegularExpressions;
 using OpenAIBilling.Keys;
@@ -38,13 +37,19 @@ namespace OpenAIBilling.Errors
                 return text ?? string.Empty;
             }
 
-            string result = UserInfo.Replace(RemoveControls(text!), string.Empty);
+            string result = RemoveControls(text!);
+            if (result.IndexOf("://", StringComparison.Ordinal) >= 0)
+            {
+                result = UserInfo.Replace(result, string.Empty);
+            }
+
             if (key != null)
             {
                 result = HideKeyFragments(result, key);
             }
 
-            return KeyLike.Replace(result, m => KeyHintLike.IsMatch(m.Value) ? m.Value : m.Groups[1].Value + "-" + Mask);
+            bool mayHoldKey = result.IndexOf("sk-", StringComparison.Ordinal) >= 0 || result.IndexOf("sess-", StringComparison.Ordinal) >= 0;
+            return mayHoldKey ? KeyLike.Replace(result, m => KeyHintLike.IsMatch(m.Value) ? m.Value : m.Groups[1].Value + "-" + Mask) : result;
         }
 
         /// <summary>A URI as shown to the user: without user-info, and redacted.</summary>
@@ -91,6 +96,26 @@ namespace OpenAIBilling.Errors
         private static bool IsControl(char c) =>
             c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
 
+        /// <summary>Whether the 8 characters of <paramref name="text"/> at <paramref name="start"/> occur in <paramref name="body"/>.</summary>
+        private static bool OccursIn(string body, string text, int start)
+        {
+            for (int j = 0; j + WindowLength <= body.Length; j++)
+            {
+                int k = 0;
+                while (k < WindowLength && body[j + k] == text[start + k])
+                {
+                    k++;
+                }
+
+                if (k == WindowLength)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static string HideKeyFragments(string text, ApiKey key)
         {
             string body = key.Body;
@@ -100,28 +125,21 @@ namespace OpenAIBilling.Errors
             }
 
             // Mark every character covered by some 8-character window of the key body, then mask the marked runs.
-            var covered = new bool[text.Length];
-            var windows = new HashSet<string>(StringComparer.Ordinal);
-            for (int i = 0; i + WindowLength <= body.Length; i++)
-            {
-                windows.Add(body.Substring(i, WindowLength));
-            }
-
-            bool any = false;
+            // Output strings pass here by the thousand, so nothing is allocated until a window is found.
+            bool[]? covered = null;
             for (int i = 0; i + WindowLength <= text.Length; i++)
             {
-                if (windows.Contains(text.Substring(i, WindowLength)))
+                if (OccursIn(body, text, i))
                 {
+                    covered ??= new bool[text.Length];
                     for (int j = i; j < i + WindowLength; j++)
                     {
                         covered[j] = true;
                     }
-
-                    any = true;
                 }
             }
 
-            if (!any)
+            if (covered == null)
             {
                 return text;
             }

@@ -67,6 +67,7 @@ namespace OpenAIBilling.Tests.Client
         {
             Assert.Equal("sk-proj-...6789: the Subscription source answered; sk-...1234 too.",
                 SecretRedactor.Redact("sk-proj-...6789: the Subscription source answered; sk-...1234 too.", ApiKey.Parse(Key)));
+            Assert.Equal("Use an Admin key (sk-admin-…), not an sk-proj- key.", SecretRedactor.Redact("Use an Admin key (sk-admin-…), not an sk-proj- key.", ApiKey.Parse(Key)));
         }
 
         [Fact]

@@ -121,6 +121,7 @@ namespace OpenAIBilling.Tests.Cmdlets
         [InlineData("a throttle wait", "'sk-relayok-faultslow-00000003', 'sk-relayok-00000000000000004' | Get-OpenAISubscription -BaseUri $relay -ThrottleLimit 1")]
         [InlineData("200 piped keys", "1..200 | ForEach-Object { 'sk-relayok-faultslow-{0:D8}' -f $_ } | Get-OpenAIBalance -BaseUri $relay")]
         [InlineData("a usage window", "Get-OpenAIUsage -ApiKey 'sess-paid-faultslow-00000005' -BaseUri $openai -Period ThisYear -Granularity Daily")]
+        [InlineData("minute windows since year one", "Get-OpenAITokenUsage -ApiKey 'sk-admin-faultslow-00000006' -BaseUri $openai -BucketWidth Minute -StartTime ([DateTimeOffset]::new(1, 1, 1, 0, 0, 0, [TimeSpan]::Zero))")]
         public void Stop_returns_at_once_and_leaves_no_request_running(string during, string script)
         {
             using var shell = PowerShellHost.Create();
