@@ -9,11 +9,18 @@ namespace OpenAIBilling.Errors
     /// <summary>
     /// Passes every string an output object took from a server (<c>PlanId</c>, <c>PlanTitle</c>, a grant's <c>Id</c>,
     /// <c>LineItem</c>, …) through <see cref="SecretRedactor"/> for the key that asked, so an echoed key or a terminal
-    /// escape never reaches the pipeline. <c>Name</c> (the user's own label), <c>KeyHint</c> and <c>BaseUri</c> (the
-    /// module's own) are left as they are.
+    /// escape never reaches the pipeline. <c>Name</c> (the user's own label) and the module's own words (<c>KeyHint</c>,
+    /// <c>BaseUri</c>, <c>Source</c>, <c>Status</c>, <c>Endpoint</c>) are left as they are: a key may well contain
+    /// "exhausted" or "Subscription", and a fixed word of the module is no server text to hide.
     /// </summary>
     public static class RecordRedactor
     {
+        private static readonly string[] ModuleOwned =
+        {
+            nameof(BillingRecord.Name), nameof(BillingRecord.KeyHint), nameof(BillingRecord.BaseUri),
+            nameof(Balance.Source), nameof(Balance.Status), nameof(TokenUsageRecord.Endpoint),
+        };
+
         private static readonly ConcurrentDictionary<Type, PropertyInfo[]> StringProperties = new ConcurrentDictionary<Type, PropertyInfo[]>();
 
         public static void Clean(BillingRecord record, ApiKey? key)
@@ -34,7 +41,7 @@ namespace OpenAIBilling.Errors
         private static PropertyInfo[] Find(Type type) =>
             type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.PropertyType == typeof(string) && p.CanRead && p.CanWrite && p.GetIndexParameters().Length == 0
-                            && p.Name != nameof(BillingRecord.Name) && p.Name != nameof(BillingRecord.KeyHint) && p.Name != nameof(BillingRecord.BaseUri))
+                            && Array.IndexOf(ModuleOwned, p.Name) < 0)
                 .ToArray();
     }
 }
