@@ -102,10 +102,14 @@ namespace OpenAIBilling.Tests.Client
         }
 
         [Fact]
-        public void Requests_ask_for_HTTP2_on_NET_and_the_policy_may_fall_back()
+        public void Requests_ask_for_HTTP2_with_fall_back_on_NET_and_for_HTTP11_on_NET_Framework()
         {
-            Assert.Equal(new Version(2, 0), RequestVersion.Preferred);
+#if NETFRAMEWORK
+            Assert.Equal(HttpVersion.Version11, RequestVersion.Preferred);
+#else
+            Assert.Equal(HttpVersion.Version20, RequestVersion.Preferred);
             Assert.Equal(System.Net.Http.HttpVersionPolicy.RequestVersionOrLower, new System.Net.Http.HttpRequestMessage().VersionPolicy);
+#endif
         }
     }
 }
