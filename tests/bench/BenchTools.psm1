@@ -5,7 +5,8 @@ Set-StrictMode -Version Latest
 function Format-Quoted([string] $Text) { "'" + $Text.Replace("'", "''") + "'" }
 
 function Get-Median([double[]] $Values) {
-    $sorted = [double[]] @($Values | Sort-Object)
+    # NaN (a value a run could not measure) is left out.
+    $sorted = [double[]] @($Values | Where-Object { -not [double]::IsNaN($_) } | Sort-Object)
     $n = $sorted.Count
     if ($n -eq 0) { return [double]::NaN }
     if ($n % 2) { return $sorted[($n - 1) / 2] }

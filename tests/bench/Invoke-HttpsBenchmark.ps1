@@ -103,7 +103,7 @@ function Invoke-Measured {
     if ($run.ExitCode -ne 0 -or $run.Error) { throw "$($Command.Name) failed (exit code $($run.ExitCode)): $($run.Error)" }
     $counts = Get-FakeServerConnections $Server
     # The proxy writes a connection's entry when it closes, about one round trip after the child exits.
-    $deadline = [DateTime]::UtcNow.AddSeconds(5)
+    $deadline = [DateTime]::UtcNow.AddSeconds(10)
     do {
         $proxied = @(Read-LatencyProxyLog $Proxy -From $from)
         if ($proxied.Count -ge $counts.connections) { break }
@@ -121,14 +121,19 @@ function Invoke-Measured {
 function Measure-Timeline {
     # Where one run's time went: launch -> first connect (proxy) -> first request at the server -> last answer -> exit.
     param($Run)
-    $connects = @($Run.Proxied | ForEach-Object { Get-Instant $_.acceptedAt })
+    # Only this run's connections: an entry the proxy wrote late for the run before may be in this run's part of its log.
+    $own = @($Run.Proxied | Where-Object { (Get-Instant $_.acceptedAt) -ge $Run.LaunchedAt })
+    $connects = @($own | ForEach-Object { Get-Instant $_.acceptedAt })
     $firstConnect = if ($connects) { ($connects | Measure-Object -Minimum).Minimum } else { $null }
     # The first connection's first chunks at the proxy: ClientHello up, the server's flight down, the client's
     # Finished up, then the client's first HTTP bytes up (after it has checked the certificate).
-    $opening = $Run.Proxied | Sort-Object { Get-Instant $_.acceptedAt } | Select-Object -First 1
-    function Get-ChunkMs($Chunks, [int] $Index) {
-        if ($null -eq $opening -or @($Chunks).Count -le $Index) { return [double]::NaN }
-        ((Get-Instant @($Chunks)[$Index].readAt) - $firstConnect).TotalMilliseconds
+    $opening = $own | Sort-Object { Get-Instant $_.acceptedAt } | Select-Object -First 1
+    # (A run whose connection the proxy had not logged yet has no such entry: NaN, left out of the medians.)
+    function Get-ChunkMs([string] $Direction, [int] $Index) {
+        if ($null -eq $opening) { return [double]::NaN }
+        $chunks = @($opening.$Direction)
+        if ($chunks.Count -le $Index) { return [double]::NaN }
+        ((Get-Instant $chunks[$Index].readAt) - $firstConnect).TotalMilliseconds
     }
     $first = ($Run.Log | ForEach-Object { Get-Instant $_.startedAt } | Measure-Object -Minimum).Minimum
     $last = ($Run.Log | ForEach-Object { Get-Instant $_.finishedAt } | Measure-Object -Maximum).Maximum
@@ -137,10 +142,10 @@ function Measure-Timeline {
         ToRequest = if ($firstConnect) { ($first - $firstConnect).TotalMilliseconds } else { [double]::NaN }
         Wire      = ($last - $first).TotalMilliseconds
         ToExit    = ($Run.ExitedAt - $last).TotalMilliseconds
-        Hello     = Get-ChunkMs $opening.earlyUp 0
-        Flight    = Get-ChunkMs $opening.earlyDown 0
-        Finished  = Get-ChunkMs $opening.earlyUp 1
-        FirstHttp = Get-ChunkMs $opening.earlyUp 2
+        Hello     = Get-ChunkMs 'earlyUp' 0
+        Flight    = Get-ChunkMs 'earlyDown' 0
+        Finished  = Get-ChunkMs 'earlyUp' 1
+        FirstHttp = Get-ChunkMs 'earlyUp' 2
     }
 }
 

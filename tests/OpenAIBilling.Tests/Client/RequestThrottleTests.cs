@@ -103,19 +103,15 @@ namespace OpenAIBilling.Tests.Client
             Assert.Equal(32, await SlotsGranted(throttle, host, 40));
         }
 
-#if NET
         [Fact]
-        public void Requests_ask_for_HTTP2_on_NET_and_the_policy_may_fall_back()
+        public void Requests_ask_for_HTTP2_with_fall_back_on_NET_and_for_HTTP11_on_NET_Framework()
         {
+#if NETFRAMEWORK
+            Assert.Equal(HttpVersion.Version11, RequestVersion.Preferred);
+#else
             Assert.Equal(Http2, RequestVersion.Preferred);
             Assert.Equal(System.Net.Http.HttpVersionPolicy.RequestVersionOrLower, new System.Net.Http.HttpRequestMessage().VersionPolicy);
-        }
-#else
-        [Fact]
-        public void Requests_ask_for_HTTP11_on_NET_Framework_whose_handler_knows_no_HTTP2()
-        {
-            Assert.Equal(HttpVersion.Version11, RequestVersion.Preferred);
-        }
 #endif
+        }
     }
 }
