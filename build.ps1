@@ -2,8 +2,11 @@
 .SYNOPSIS
     Builds, tests, demonstrates, benchmarks and packages OpenAIBilling.
 .DESCRIPTION
-    Build    compiles the solution and lays out the module beside OpenAIBilling.psd1 (bin/, bin/dependencies/, en-US/).
-    Test     Build, then xunit and Pester; ends with one line "N passed, N failed" and exits non-zero on any failure.
+    Build    compiles the solution (warnings are errors), writes OpenAIBilling.psd1 with the version of
+             Directory.Build.props, lays out the module beside it (bin/, bin/dependencies/, en-US/) and copies the
+             generated MAML to module/en-US/ to be committed.
+    Test     builds as Build does but leaves module/en-US/ alone, then xunit and Pester (which fail while the committed
+             MAML is not what the build generates); ends with one line "N passed, N failed" and exits non-zero on any failure.
     Demo     Build, then runs every cmdlet against the bundled fake billing server on loopback and shows the tables.
     Bench    Build, then the speed and memory benchmarks (tests/bench: plain http, then HTTPS through a latency proxy);
              prints ratios, exits non-zero on a missed target.
@@ -27,7 +30,7 @@ Import-Module (Join-Path $PSScriptRoot 'tests/tools/BuildTools.psm1') -Force
 $env:OPENAIBILLING_TEST_CONFIGURATION = $Configuration
 
 switch ($Task) {
-    'Build'   { Invoke-ModuleBuild -Root $PSScriptRoot -Configuration $Configuration }
+    'Build'   { Invoke-ModuleBuild -Root $PSScriptRoot -Configuration $Configuration; Update-CommittedHelp -Root $PSScriptRoot }
     'Test'    { Invoke-ModuleBuild -Root $PSScriptRoot -Configuration $Configuration; exit (Invoke-AllTests -Root $PSScriptRoot -Configuration $Configuration) }
     'Demo'    { Invoke-ModuleBuild -Root $PSScriptRoot -Configuration $Configuration; & (Join-Path $PSScriptRoot 'examples/Demo.ps1') }
     'Bench'   {

@@ -186,24 +186,25 @@ Describe 'Build-MamlHelp' {
         Copy-Item -Recurse (Join-Path $root 'bin') (Join-Path $copy 'bin')
         Copy-Item -Recurse (Join-Path $root 'module') (Join-Path $copy 'module')
         $source = Join-Path $copy 'module/help/Get-OpenAIBalance.psd1'
+        $maml = Join-Path $copy 'module/en-US/OpenAIBilling.dll-Help.xml'
         $original = Get-Content -Raw $source
     }
     AfterEach { [IO.File]::WriteAllText($source, $original) }
     AfterAll { Remove-Item -Recurse -Force $copy -ErrorAction SilentlyContinue }
 
     It 'writes the MAML from intact sources' {
-        Build-MamlHelp -Root $copy
-        [xml] $maml = Get-Content -Raw (Join-Path $copy 'module/en-US/OpenAIBilling.dll-Help.xml')
-        $maml.helpItems.command.details.name | Should -Be @(Get-Command -Module OpenAIBilling -CommandType Cmdlet | Sort-Object Name).Name
+        Build-MamlHelp -Root $copy -Path $maml
+        [xml] $written = Get-Content -Raw $maml
+        $written.helpItems.command.details.name | Should -Be @(Get-Command -Module OpenAIBilling -CommandType Cmdlet | Sort-Object Name).Name
     }
 
     It 'fails when a parameter has no description, or a described parameter does not exist' {
         Set-Content $source ($original -replace '(?m)^(\s+)Source = @\{', '$1Sauce = @{')
-        { Build-MamlHelp -Root $copy } | Should -Throw '*-Source has no description*-Sauce is described but the cmdlet has no such parameter*'
+        { Build-MamlHelp -Root $copy -Path $maml } | Should -Throw '*-Source has no description*-Sauce is described but the cmdlet has no such parameter*'
     }
 
     It 'fails when a cmdlet has fewer than two examples' {
         Set-Content $source ($original -replace "(?s)    Examples    = @\(.*\)\s*\}\s*$", "    Examples    = @(@{ Title = 'one'; Code = 'Get-OpenAIBalance'; Remarks = 'only' })`n}")
-        { Build-MamlHelp -Root $copy } | Should -Throw '*1 example(s); at least 2 are needed*'
+        { Build-MamlHelp -Root $copy -Path $maml } | Should -Throw '*1 example(s); at least 2 are needed*'
     }
 }

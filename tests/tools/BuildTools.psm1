@@ -22,14 +22,12 @@ function Invoke-ModuleBuild {
     param([string] $Root, [string] $Configuration)
 
     $version = Get-ProjectVersion $Root
-    $manifestVersion = (Import-PowerShellDataFile (Join-Path $Root 'OpenAIBilling.psd1')).ModuleVersion
-    if ($version -ne $manifestVersion) {
-        throw "OpenAIBilling.psd1 says ModuleVersion $manifestVersion but Directory.Build.props says $version; they must match."
-    }
+    $manifest = (Get-Content -Raw (Join-Path $Root 'module/OpenAIBilling.psd1')).Replace('{{ModuleVersion}}', $version)
+    [IO.File]::WriteAllText((Join-Path $Root 'OpenAIBilling.psd1'), $manifest)
 
-    Invoke-Native dotnet @('build', (Join-Path $Root 'OpenAIBilling.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet', '-clp:ErrorsOnly')
+    Invoke-Native dotnet @('build', (Join-Path $Root 'OpenAIBilling.sln'), '-c', $Configuration, '--nologo', '-v', 'minimal')
     $publish = Join-Path $Root 'out/publish'
-    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/OpenAIBilling/OpenAIBilling.csproj'), '-c', $Configuration, '--no-build', '-o', $publish, '--nologo', '-v', 'quiet')
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/OpenAIBilling/OpenAIBilling.csproj'), '-c', $Configuration, '--no-build', '-o', $publish, '--nologo', '-v', 'minimal')
 
     $bin = Join-Path $Root 'bin'
     $dependencies = Join-Path $bin 'dependencies'
@@ -44,13 +42,19 @@ function Invoke-ModuleBuild {
         }
     }
 
-    Import-Module (Join-Path $PSScriptRoot 'HelpBuilder.psm1') -Force
-    Build-MamlHelp -Root $Root
-
+    # en-US/ is module/en-US/ with the MAML generated afresh; the Build task copies it back (Update-CommittedHelp).
     $help = Join-Path $Root 'en-US'
     Remove-Item -Recurse -Force $help -ErrorAction SilentlyContinue
     Copy-Item -Recurse (Join-Path $Root 'module/en-US') $help
+    Import-Module (Join-Path $PSScriptRoot 'HelpBuilder.psm1') -Force
+    Build-MamlHelp -Root $Root -Path (Join-Path $help 'OpenAIBilling.dll-Help.xml')
     Write-Host "Built OpenAIBilling $version ($Configuration) into $bin"
+}
+
+function Update-CommittedHelp {
+    # The Build task: module/en-US/ gets the MAML just generated, to be committed; the Test task fails while they differ.
+    param([string] $Root)
+    Copy-Item (Join-Path $Root 'en-US/OpenAIBilling.dll-Help.xml') (Join-Path $Root 'module/en-US')
 }
 
 function Get-PesterPath {
@@ -61,7 +65,8 @@ function Get-PesterPath {
     if (-not $packages) {
         $packages = ((dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
     }
-    $path = Join-Path $packages 'pester/5.9.1/tools/Pester.psd1'
+    [xml] $project = Get-Content -Raw (Join-Path $Root 'tests/tools/PesterDownload.csproj')
+    $path = Join-Path $packages "pester/$($project.Project.ItemGroup.PackageDownload.Version.Trim('[]'))/tools/Pester.psd1"
     if (-not (Test-Path $path)) { throw "Pester was not found at $path after restore." }
     return $path
 }
@@ -206,4 +211,4 @@ function New-ModulePackage {
     Write-Host "Wrote $zip"
 }
 
-Export-ModuleMember -Function Invoke-ModuleBuild, Invoke-AllTests, New-ModulePackage, Get-PwshCommand, Get-PesterPath
+Export-ModuleMember -Function Invoke-ModuleBuild, Update-CommittedHelp, Invoke-AllTests, New-ModulePackage, Get-PwshCommand, Get-PesterPath

@@ -41,6 +41,8 @@ namespace OpenAIBilling.Tests.Client
 #endif
         }
 
+        // ServicePointManager is obsolete on .NET (SYSLIB0014); this test reads it on purpose, to see it left alone.
+#pragma warning disable SYSLIB0014
         [Fact]
         public void The_modules_handler_allows_64_connections_per_server_and_leaves_ServicePointManager_alone()
         {
@@ -53,6 +55,7 @@ namespace OpenAIBilling.Tests.Client
             Assert.Equal(defaultLimit, ServicePointManager.DefaultConnectionLimit);
             Assert.Equal(protocols, ServicePointManager.SecurityProtocol);
         }
+#pragma warning restore SYSLIB0014
 
         [Theory]
         [InlineData("http://127.0.0.1:8080/v1/balances")]

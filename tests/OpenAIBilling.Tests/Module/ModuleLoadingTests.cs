@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using OpenAIBilling.Commands.Module;
 using Xunit;
 
@@ -21,15 +20,6 @@ namespace OpenAIBilling.Tests.Module
             {
                 Assert.Contains(version, reason);
             }
-        }
-
-        [Fact]
-        public void Manifest_and_assemblies_carry_one_version()
-        {
-            string manifest = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "OpenAIBilling.psd1"));
-            var version = typeof(OpenAIBilling.Commands.GetOpenAIBalanceCommand).Assembly.GetName().Version!;
-            Assert.Contains($"ModuleVersion          = '{version.ToString(3)}'", manifest);
-            Assert.Equal(version, typeof(OpenAIBilling.Balance).Assembly.GetName().Version);
         }
     }
 }

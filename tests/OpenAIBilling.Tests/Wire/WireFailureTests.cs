@@ -94,7 +94,7 @@ namespace OpenAIBilling.Tests.Wire
             using var rsa = RSA.Create(2048);
             var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
             using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-            return new X509Certificate2(made.Export(X509ContentType.Pfx));
+            return X509CertificateLoader.LoadPkcs12(made.Export(X509ContentType.Pfx), null);
         }
 
         /// <summary>A TCP listener on 127.0.0.1 that reads a request's head and answers with whatever it is given, then closes.</summary>

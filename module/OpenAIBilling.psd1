@@ -1,7 +1,8 @@
 @{
-    # The built module: build.ps1 puts the assemblies in bin/ and the help in en-US/ beside this manifest.
+    # The module manifest, edited here: the build writes it to the repository root as OpenAIBilling.psd1, with the
+    # version of Directory.Build.props in ModuleVersion, beside the assemblies in bin/ and the help in en-US/.
     RootModule             = 'bin/OpenAIBilling.dll'
-    ModuleVersion          = '0.1.0'
+    ModuleVersion          = '{{ModuleVersion}}'
     GUID                   = '6f0f3c55-2d2e-4d0c-9a51-0c1f5e4b7a21'
     Author                 = 'OpenAIBilling contributors'
     CompanyName            = 'OpenAIBilling contributors'
