@@ -1,12 +1,20 @@
+using System;
 using System.Threading.Tasks;
+using OpenAIBilling.Http;
 
 namespace OpenAIBilling.Sources
 {
-    /// <summary>Awaits requests started together, reporting the first one's failure when several fail.</summary>
+    /// <summary>
+    /// Two requests of one answer for one key, made together as one <see cref="RequestGroup"/>: when one fails for
+    /// good the other is cancelled, and the first one's failure is reported when both fail.
+    /// </summary>
     internal static class Concurrently
     {
-        public static async Task<(T1, T2)> BothAsync<T1, T2>(Task<T1> first, Task<T2> second)
+        public static async Task<(T1, T2)> BothAsync<T1, T2>(BillingCall call, Func<BillingCall, Task<T1>> firstWork, Func<BillingCall, Task<T2>> secondWork)
         {
+            var group = new RequestGroup(call);
+            var first = group.RunAsync(firstWork);
+            var second = group.RunAsync(secondWork);
             try
             {
                 await Task.WhenAll(first, second).ConfigureAwait(false);

@@ -18,13 +18,15 @@ namespace OpenAIBilling.Sources
 
         public async Task<Balance> GetAsync(BillingCall call, DateTime today)
         {
-            var grants = LegacyDashboard.GetCreditGrantsAsync(call);
             if (call.Key.Kind != KeyKind.Session)
             {
-                return FromSummary(await grants.ConfigureAwait(false));
+                return FromSummary(await LegacyDashboard.GetCreditGrantsAsync(call).ConfigureAwait(false));
             }
 
-            var (summary, lastWeek) = await Concurrently.BothAsync(grants, LastWeekAsync(call, today)).ConfigureAwait(false);
+            var (summary, lastWeek) = await Concurrently.BothAsync(
+                call,
+                c => LegacyDashboard.GetCreditGrantsAsync(c),
+                c => LastWeekAsync(c, today)).ConfigureAwait(false);
             var balance = FromSummary(summary);
             if (lastWeek?.HasDailyBreakdown == true)
             {

@@ -23,8 +23,9 @@ namespace OpenAIBilling.Sources
             var month = DateRangeResolver.FromPeriod(Period.ThisMonth, today);
             var filter = projectId == null ? CostFilter.None : new CostFilter { ProjectIds = new[] { projectId } };
             var (alerts, costs) = await Concurrently.BothAsync(
-                SpendAlerts.ListAsync(call, projectId),
-                OrganizationCosts.GetAllAsync(call, new DateRange(SpendRate.FetchFrom(month.Start, today), today), filter)).ConfigureAwait(false);
+                call,
+                c => SpendAlerts.ListAsync(c, projectId),
+                c => OrganizationCosts.GetAllAsync(c, new DateRange(SpendRate.FetchFrom(month.Start, today), today), filter)).ConfigureAwait(false);
 
             var spend = DailySpend.Of(costs);
             var rate = SpendRate.Of(spend, today);

@@ -21,8 +21,9 @@ namespace OpenAIBilling.Sources
             var month = DateRangeResolver.FromPeriod(Period.ThisMonth, today);
             var fetched = new DateRange(SpendRate.FetchFrom(month.Start, today), today);
             var (limit, costs) = await Concurrently.BothAsync(
-                SpendLimit.GetAsync(call, projectId: null),
-                OrganizationCosts.GetAllAsync(call, fetched, CostFilter.None)).ConfigureAwait(false);
+                call,
+                c => SpendLimit.GetAsync(c, projectId: null),
+                c => OrganizationCosts.GetAllAsync(c, fetched, CostFilter.None)).ConfigureAwait(false);
 
             var spend = DailySpend.Of(costs);
             var balance = BalanceMath.Complete(new Balance

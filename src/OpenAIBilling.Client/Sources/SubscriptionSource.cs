@@ -21,8 +21,9 @@ namespace OpenAIBilling.Sources
         {
             var month = DateRangeResolver.FromPeriod(Period.ThisMonth, today);
             var (subscription, usage) = await Concurrently.BothAsync(
-                LegacyDashboard.GetSubscriptionAsync(call),
-                LegacyDashboard.GetUsageAsync(call, new DateRange(SpendRate.FetchFrom(month.Start, today), today))).ConfigureAwait(false);
+                call,
+                c => LegacyDashboard.GetSubscriptionAsync(c),
+                c => LegacyDashboard.GetUsageAsync(c, new DateRange(SpendRate.FetchFrom(month.Start, today), today))).ConfigureAwait(false);
 
             DateRange period = month;
             DateTime? periodEnd = SpendLimitSource.MonthEnd(month);

@@ -117,9 +117,47 @@ namespace OpenAIBilling.Tests.Client
             Assert.Equal(2, handler.Arrived);
         }
 
+        [Theory]
+        [InlineData("/v1/dashboard/billing/subscription", BalanceSource.Subscription, "sess-abcdefghijklmnopqrstuvwxyz4321")]
+        [InlineData("/v1/organization/spend_limit", BalanceSource.SpendLimit, AdminKey)]
+        public async Task When_one_of_a_sources_two_requests_fails_for_good_the_other_is_cancelled(string failingPath, BalanceSource source, string key)
+        {
+            // Its partner waits at the gate; once it is there, the failing request is answered with a 400.
+            var handler = new GateHandler(_ => GateHandler.Json(200, "{}"));
+            handler.Immediate = r => r.RequestUri!.AbsolutePath == failingPath;
+            var call = Call(key, TestCalls.OpenAI, new FailsOncePartnerWaits(handler));
+            var run = BalanceQuery.GetAsync(call, source, new DateTime(2026, 11, 15));
+
+            var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60)));
+            Assert.Same(run, finished);
+            var error = await Assert.ThrowsAsync<BillingException>(() => run);
+            Assert.Equal(BillingErrorId.ApiError, error.ErrorId);
+            Assert.Equal(2, handler.Arrived);
+            Assert.Equal(1, handler.Cancelled);
+        }
+
         private static readonly DateTimeOffset Start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
         private static string Seconds(DateTimeOffset instant) => instant.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>Like <see cref="GateHandlerFailing"/>, but sends the failing request on only once another waits at the gate.</summary>
+        private sealed class FailsOncePartnerWaits : DelegatingHandler
+        {
+            private readonly GateHandler _gate;
+
+            public FailsOncePartnerWaits(GateHandler gate) : base(new GateHandlerFailing(gate)) => _gate = gate;
+
+            protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                if (_gate.Immediate(request))
+                {
+                    // Waited for on the thread pool: the caller starts the partner only when this call first yields.
+                    Assert.True(await Task.Run(() => _gate.WaitUntil(() => _gate.InFlight >= 1)), "the partner request never reached the gate");
+                }
+
+                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+        }
 
         /// <summary>Answers the gate's immediate requests with a 400, the others as the gate does.</summary>
         private sealed class GateHandlerFailing : DelegatingHandler
