@@ -1,6 +1,7 @@
 # Shared by the benchmarks (Invoke-Benchmark.ps1 over plain http, Invoke-HttpsBenchmark.ps1 over HTTPS): child shells
 # timed from the outside, medians, the latency proxy, and the verdict table.
 Set-StrictMode -Version Latest
+Import-Module (Join-Path $PSScriptRoot '../pester/TestHelpers.psm1')   # Start-FakeServerProcess
 
 function Format-Quoted([string] $Text) { "'" + $Text.Replace("'", "''") + "'" }
 
@@ -75,22 +76,10 @@ function Start-LatencyProxy {
     $base = Join-Path ([IO.Path]::GetTempPath()) ('latency-proxy-' + [guid]::NewGuid().ToString('N'))
     $ready = "$base.json"
     $log = "$base.log"
-    $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
-    $arguments = @($dll, 'latency-proxy', '--rtt-ms', "$RttMs", '--ready-file', $ready, '--log-file', $log, '--exit-on-stdin-close')
+    $arguments = @('latency-proxy', '--rtt-ms', "$RttMs", '--ready-file', $ready, '--log-file', $log, '--exit-on-stdin-close')
     foreach ($port in $Target) { $arguments += @('--target', "$port") }
-    foreach ($argument in $arguments) { $start.ArgumentList.Add($argument) }
-    $start.RedirectStandardInput = $true
-    $start.RedirectStandardOutput = $true
-    $start.UseShellExecute = $false
-    $process = [Diagnostics.Process]::Start($start)
-    $deadline = [DateTime]::UtcNow.AddSeconds(60)
-    while (-not (Test-Path $ready)) {
-        if ($process.HasExited) { throw "The latency proxy exited at start with code $($process.ExitCode)." }
-        if ([DateTime]::UtcNow -gt $deadline) { $process.Kill(); throw 'The latency proxy did not start within 60 s.' }
-        Start-Sleep -Milliseconds 50
-    }
-    $ports = @((Get-Content -Raw $ready | ConvertFrom-Json).ports)
-    Remove-Item $ready -ErrorAction SilentlyContinue
+    $process, $started = Start-FakeServerProcess -Dll $dll -Arguments $arguments -ReadyFile $ready -What 'The latency proxy'
+    $ports = @($started.ports)
     [pscustomobject]@{ Ports = $ports; LogFile = $log; Process = $process; RttMs = $RttMs }
 }
 

@@ -27,24 +27,10 @@ function Start-FakeBillingServer {
     $ready = Join-Path ([IO.Path]::GetTempPath()) ("fakebilling-" + [guid]::NewGuid().ToString('N') + '.json')
     $caFile = if ($Https) { [IO.Path]::ChangeExtension($ready, '.ca.pem') } else { $null }
 
-    $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
-    $arguments = @($dll, '--ready-file', $ready, '--exit-on-stdin-close', '--latency-ms', "$LatencyMs")
+    $arguments = @('--ready-file', $ready, '--exit-on-stdin-close', '--latency-ms', "$LatencyMs")
     if ($Https) { $arguments += @('--https', $caFile) }
     if ($Http1Only) { $arguments += '--http1-only' }
-    foreach ($argument in $arguments) { $start.ArgumentList.Add($argument) }
-    $start.RedirectStandardInput = $true
-    $start.RedirectStandardOutput = $true
-    $start.UseShellExecute = $false
-    $process = [Diagnostics.Process]::Start($start)
-
-    $deadline = [DateTime]::UtcNow.AddSeconds(60)
-    while (-not (Test-Path $ready)) {
-        if ($process.HasExited) { throw "The fake server exited at start with code $($process.ExitCode)." }
-        if ([DateTime]::UtcNow -gt $deadline) { $process.Kill(); throw 'The fake server did not start within 60 s.' }
-        Start-Sleep -Milliseconds 50
-    }
-    $urls = Get-Content -Raw $ready | ConvertFrom-Json
-    Remove-Item $ready -ErrorAction SilentlyContinue
+    $process, $urls = Start-FakeServerProcess -Dll $dll -Arguments $arguments -ReadyFile $ready -What 'The fake server'
 
     $env:OPENAIBILLING_OPENAI_HOSTS = ([uri] $urls.openai).Authority
     $env:OPENAI_BASE_URL = $urls.relay
@@ -55,6 +41,31 @@ function Start-FakeBillingServer {
         Process  = $process
         CaFile   = $caFile
     }
+}
+
+function Start-FakeServerProcess {
+    <#
+    .SYNOPSIS
+        Runs the fake server's -Dll with -Arguments (which name -ReadyFile), waits up to 60 s for the ready file and
+        returns the process and the file's JSON; -What names the process in errors. The fake server and the
+        benchmark's latency proxy (the same dll) start this way.
+    #>
+    param([Parameter(Mandatory)][string] $Dll, [Parameter(Mandatory)][string[]] $Arguments, [Parameter(Mandatory)][string] $ReadyFile, [string] $What = 'The fake server')
+    $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in @($Dll) + $Arguments) { $start.ArgumentList.Add($argument) }
+    $start.RedirectStandardInput = $true
+    $start.RedirectStandardOutput = $true
+    $start.UseShellExecute = $false
+    $process = [Diagnostics.Process]::Start($start)
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    while (-not (Test-Path $ReadyFile)) {
+        if ($process.HasExited) { throw "$What exited at start with code $($process.ExitCode)." }
+        if ([DateTime]::UtcNow -gt $deadline) { $process.Kill(); throw "$What did not start within 60 s." }
+        Start-Sleep -Milliseconds 50
+    }
+    $ready = Get-Content -Raw $ReadyFile | ConvertFrom-Json
+    Remove-Item $ReadyFile -ErrorAction SilentlyContinue
+    return $process, $ready
 }
 
 function Stop-FakeBillingServer {
@@ -150,4 +161,4 @@ function Import-OpenAIBilling {
     Import-Module (Join-Path $script:RepositoryRoot 'OpenAIBilling.psd1') -Force -Global
 }
 
-Export-ModuleMember -Function Start-FakeBillingServer, Stop-FakeBillingServer, Get-FakeServerLog, Clear-FakeServerLog, Get-FakeServerConnections, Clear-FakeServerConnections, New-TestKey, Import-OpenAIBilling, Invoke-ChildShell, Get-ModuleManifestPath
+Export-ModuleMember -Function Start-FakeBillingServer, Start-FakeServerProcess, Stop-FakeBillingServer, Get-FakeServerLog, Clear-FakeServerLog, Get-FakeServerConnections, Clear-FakeServerConnections, New-TestKey, Import-OpenAIBilling, Invoke-ChildShell, Get-ModuleManifestPath
