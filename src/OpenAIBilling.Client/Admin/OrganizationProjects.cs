@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
-using OpenAIBilling.Errors;
 using OpenAIBilling.Http;
 using OpenAIBilling.Json;
 
@@ -11,45 +10,33 @@ namespace OpenAIBilling.Admin
     /// <summary><c>GET /v1/organization/projects</c>: the organization's projects (ids and names), all pages.</summary>
     public static class OrganizationProjects
     {
-        private const int PageSize = 100;
         private const int MaximumPages = 100;
 
+        /// <summary>Every project with an id; a list that does not end is cut short, not an error (Tab completion).</summary>
         public static async Task<IReadOnlyList<KeyValuePair<string, string?>>> ListAsync(BillingCall call)
         {
-            var projects = new List<KeyValuePair<string, string?>>();
-            string? after = null;
-            for (int page = 0; page < MaximumPages; page++)
-            {
-                var query = new QueryString().Add("limit", PageSize).Add("after", after);
-                var response = await BillingTransport.GetAsync(call, "/v1/organization/projects" + query).ConfigureAwait(false);
-                var (items, hasMore, last) = ResponseErrors.Read(call, response, EndpointFamily.Admin, "project list", Parse);
-                projects.AddRange(items);
-                if (!hasMore || last == null || last == after)
-                {
-                    break;
-                }
-
-                after = last;
-            }
-
-            return projects;
+            var projects = await CursorPages.ReadAllAsync(call, "/v1/organization/projects", "project list", Project.Parse,
+                project => project.Id, MaximumPages, endlessIsError: false).ConfigureAwait(false);
+            return projects.ConvertAll(project => new KeyValuePair<string, string?>(project.Id, project.Name));
         }
 
-        private static (List<KeyValuePair<string, string?>>, bool, string?) Parse(JsonElement root)
+        private sealed class Project
         {
-            var data = JsonRead.Array(root, "data") ?? throw new BodyShapeException("it has no data array");
-            var items = new List<KeyValuePair<string, string?>>();
-            foreach (var project in data.EnumerateArray())
+            private Project(string id, string? name)
             {
-                string? id = JsonRead.String(project, "id");
-                if (!string.IsNullOrEmpty(id))
-                {
-                    items.Add(new KeyValuePair<string, string?>(id!, JsonRead.String(project, "name")));
-                }
+                Id = id;
+                Name = name;
             }
 
-            string? last = JsonRead.String(root, "last_id") ?? (items.Count > 0 ? items[items.Count - 1].Key : null);
-            return (items, JsonRead.Bool(root, "has_more") ?? false, last);
+            public string Id { get; }
+
+            public string? Name { get; }
+
+            public static Project? Parse(JsonElement project)
+            {
+                string? id = JsonRead.String(project, "id");
+                return string.IsNullOrEmpty(id) ? null : new Project(id!, JsonRead.String(project, "name"));
+            }
         }
     }
 }
