@@ -77,6 +77,12 @@ namespace OpenAIBilling.Http
                     settings.Log.Verbose($"GET {Describe(call, uri)} (attempt {attempt}) failed after {stopwatch.ElapsedMilliseconds} ms: {failure.Message}");
                     throw retryable ? new TransientTransportException(failure) : (Exception)failure;
                 }
+                catch (Exception ex) when (IsTransportFailure(ex) && !(ex is OperationCanceledException))
+                {
+                    // The caller cancelled (Ctrl+C, or another request of the same answer failed for good): whatever the
+                    // connection threw as it was torn down is that cancellation, not a failure of its own.
+                    throw new OperationCanceledException("The request was cancelled.", ex, userToken);
+                }
             }
         }
 
