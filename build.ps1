@@ -25,7 +25,7 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
-Import-Module (Join-Path $PSScriptRoot 'tests/tools/BuildTools.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot 'build/BuildTools.psm1') -Force
 # The fake server, the demo, the benchmark and the Pester suites (in their child shell) use the configuration built here.
 $env:OPENAIBILLING_TEST_CONFIGURATION = $Configuration
 

@@ -1,5 +1,5 @@
 # Help text of the parameters every OpenAIBilling cmdlet has (src/OpenAIBilling/Commands/BillingCommand.cs).
-# tests/tools/HelpBuilder.psm1 merges these into each cmdlet's help; a cmdlet's own psd1 may override one.
+# build/HelpBuilder.psm1 merges these into each cmdlet's help; a cmdlet's own psd1 may override one.
 # Default is shown where the cmdlet class cannot say it (an environment variable, a behaviour instead of a value).
 @{
     BaseUri                        = @{

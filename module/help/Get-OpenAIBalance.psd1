@@ -1,4 +1,4 @@
-# Help source of Get-OpenAIBalance; tests/tools/HelpBuilder.psm1 turns it into MAML. Common parameters: CommonParameters.psd1.
+# Help source of Get-OpenAIBalance; build/HelpBuilder.psm1 turns it into MAML. Common parameters: CommonParameters.psd1.
 @{
     Synopsis    = 'Gets how much money is left for an OpenAI or relay key.'
     Description = @(

@@ -1,4 +1,4 @@
-# Help source of Get-OpenAICreditGrant; tests/tools/HelpBuilder.psm1 turns it into MAML. Common parameters: CommonParameters.psd1.
+# Help source of Get-OpenAICreditGrant; build/HelpBuilder.psm1 turns it into MAML. Common parameters: CommonParameters.psd1.
 @{
     Synopsis    = 'Gets the credit grants of an OpenAI account, one object per grant (session keys).'
     Description = @(

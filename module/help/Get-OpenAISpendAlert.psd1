@@ -1,4 +1,4 @@
-# Help source of Get-OpenAISpendAlert; tests/tools/HelpBuilder.psm1 turns it into MAML. Common parameters: CommonParameters.psd1.
+# Help source of Get-OpenAISpendAlert; build/HelpBuilder.psm1 turns it into MAML. Common parameters: CommonParameters.psd1.
 @{
     Synopsis    = 'Gets the spend alerts of an OpenAI organization or project, and when each is projected to fire (Admin key).'
     Description = @(

@@ -1,4 +1,4 @@
-# Help source of Get-OpenAISubscription; tests/tools/HelpBuilder.psm1 turns it into MAML. Common parameters: CommonParameters.psd1.
+# Help source of Get-OpenAISubscription; build/HelpBuilder.psm1 turns it into MAML. Common parameters: CommonParameters.psd1.
 @{
     Synopsis    = 'Gets the spending limit and plan of an OpenAI account, project or relay token.'
     Description = @(

@@ -1,4 +1,4 @@
-# Help source of Get-OpenAITokenUsage; tests/tools/HelpBuilder.psm1 turns it into MAML. Common parameters: CommonParameters.psd1.
+# Help source of Get-OpenAITokenUsage; build/HelpBuilder.psm1 turns it into MAML. Common parameters: CommonParameters.psd1.
 # The GroupBy lines must match src/OpenAIBilling.Client/Admin/UsageEndpointSpec.cs (tests/pester/Help.Tests.ps1 checks them).
 @{
     Synopsis    = 'Gets tokens, requests, images and other usage per time bucket from the organization usage API (Admin key).'

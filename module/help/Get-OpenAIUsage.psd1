@@ -1,4 +1,4 @@
-# Help source of Get-OpenAIUsage; tests/tools/HelpBuilder.psm1 turns it into MAML. Common parameters: CommonParameters.psd1.
+# Help source of Get-OpenAIUsage; build/HelpBuilder.psm1 turns it into MAML. Common parameters: CommonParameters.psd1.
 @{
     Synopsis    = 'Gets money spent over a range of UTC days, as cost records, in total or per day, by line item, project or key.'
     Description = @(

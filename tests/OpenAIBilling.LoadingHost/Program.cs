@@ -8,7 +8,7 @@ namespace OpenAIBilling.LoadingHost
 {
     /// <summary>
     /// Loads the module as Windows PowerShell 5.1 does and checks what that needs. Run by the test command
-    /// (tests/tools/BuildTools.psm1) as
+    /// (build/BuildTools.psm1) as
     /// <c>OpenAIBilling.LoadingHost.exe MODULE_DLL FAKE_SERVER_DLL SUMMARY_JSON</c>; exits 0 when every check passed.
     /// What this proves and what it cannot: README.md, "What was verified where".
     /// </summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Reflection;
+using OpenAIBilling.Admin;
 
 namespace OpenAIBilling.LoadingHost
 {

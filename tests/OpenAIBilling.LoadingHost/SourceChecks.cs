@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using OpenAIBilling.Hosts;
 using OpenAIBilling.Http;
 using OpenAIBilling.Keys;
+using OpenAIBilling.Queries;
 using OpenAIBilling.Sources;
 
 namespace OpenAIBilling.LoadingHost

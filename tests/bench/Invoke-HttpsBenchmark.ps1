@@ -54,7 +54,7 @@ Set-StrictMode -Version Latest
 
 $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 Import-Module (Join-Path $root 'tests/pester/TestHelpers.psm1') -Force
-Import-Module (Join-Path $root 'tests/tools/BuildTools.psm1') -Force
+Import-Module (Join-Path $root 'build/BuildTools.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot 'BenchTools.psm1') -Force
 $manifest = Join-Path $root 'OpenAIBilling.psd1'
 if (-not (Test-Path (Join-Path $root 'bin/OpenAIBilling.dll'))) { throw 'The module is not built: run ./build.ps1 -Task Bench (or -Task Build first).' }

@@ -178,7 +178,7 @@ function Get-AutomationVariable {
 
 Describe 'Build-MamlHelp' {
     BeforeAll {
-        Import-Module (Join-Path $root 'tests/tools/HelpBuilder.psm1') -Force
+        Import-Module (Join-Path $root 'build/HelpBuilder.psm1') -Force
         # A copy of the built module and its help sources, so that the sources can be broken without touching the real ones.
         $copy = Join-Path ([IO.Path]::GetTempPath()) ('help-builder-' + [guid]::NewGuid().ToString('N'))
         $null = New-Item -ItemType Directory $copy

@@ -3,7 +3,7 @@
 # run-time certificate authority through SSL_CERT_FILE (never the machine's store).
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot '../tools/BuildTools.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../build/BuildTools.psm1') -Force
     $script:h2 = Start-FakeBillingServer -Https
     $script:h1 = Start-FakeBillingServer -Https -Http1Only
     $script:manifest = (Resolve-Path (Join-Path $PSScriptRoot '../../OpenAIBilling.psd1')).Path

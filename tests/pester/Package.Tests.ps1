@@ -1,6 +1,6 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot '../tools/BuildTools.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../build/BuildTools.psm1') -Force
     $script:root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     $script:server = Start-FakeBillingServer
     New-ModulePackage -Root $root 6>$null

@@ -1,6 +1,6 @@
-# The test command's own rules (tests/tools/BuildTools.psm1): how the .NET Framework leg is counted, skipped and required.
+# The test command's own rules (build/BuildTools.psm1): how the .NET Framework leg is counted, skipped and required.
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../tools/BuildTools.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../build/BuildTools.psm1') -Force
     $script:savedCI = $env:CI
 }
 AfterAll {

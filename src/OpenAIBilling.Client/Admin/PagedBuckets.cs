@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using OpenAIBilling.Errors;
 using OpenAIBilling.Http;
 using OpenAIBilling.Json;
+using OpenAIBilling.Responses;
 
 namespace OpenAIBilling.Admin
 {

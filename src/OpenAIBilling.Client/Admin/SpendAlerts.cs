@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
-using OpenAIBilling.Errors;
 using OpenAIBilling.Http;
 using OpenAIBilling.Json;
 

@@ -1,9 +1,9 @@
 using System;
 using System.Text.Json;
 using System.Threading.Tasks;
-using OpenAIBilling.Errors;
 using OpenAIBilling.Http;
 using OpenAIBilling.Json;
+using OpenAIBilling.Responses;
 
 namespace OpenAIBilling.Admin
 {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using OpenAIBilling.Keys;
 using OpenAIBilling.Usage;
 
 namespace OpenAIBilling.Admin

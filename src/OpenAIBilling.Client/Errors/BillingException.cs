@@ -1,4 +1,5 @@
 using System;
+using OpenAIBilling.Redaction;
 
 namespace OpenAIBilling.Errors
 {

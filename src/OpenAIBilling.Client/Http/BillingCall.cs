@@ -1,5 +1,6 @@
 using OpenAIBilling.Hosts;
 using OpenAIBilling.Keys;
+using OpenAIBilling.Redaction;
 
 namespace OpenAIBilling.Http
 {
@@ -33,7 +34,7 @@ namespace OpenAIBilling.Http
         /// </summary>
         public T Stamp<T>(T record) where T : BillingRecord
         {
-            Errors.RecordRedactor.Clean(record, Key);
+            RecordRedactor.Clean(record, Key);
             record.Name = Name;
             record.KeyHint = Key.Hint;
             record.BaseUri = Host.Display;

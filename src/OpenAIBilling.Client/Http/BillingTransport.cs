@@ -1,6 +1,8 @@
 using System;
 using System.Threading.Tasks;
 using OpenAIBilling.Errors;
+using OpenAIBilling.Redaction;
+using OpenAIBilling.Responses;
 
 namespace OpenAIBilling.Http
 {

@@ -7,6 +7,7 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using OpenAIBilling.Errors;
+using OpenAIBilling.Redaction;
 
 namespace OpenAIBilling.Http
 {

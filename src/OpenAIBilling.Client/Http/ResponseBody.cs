@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using OpenAIBilling.Errors;
+using OpenAIBilling.Redaction;
 
 namespace OpenAIBilling.Http
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 using System.Threading;
-using OpenAIBilling.Json;
+using OpenAIBilling.Responses;
 
 namespace OpenAIBilling.Http
 {

@@ -3,6 +3,7 @@ using System.IO;
 using System.Net.Http;
 using System.Security.Authentication;
 using OpenAIBilling.Errors;
+using OpenAIBilling.Redaction;
 
 namespace OpenAIBilling.Http
 {

@@ -2,6 +2,7 @@ using System;
 using System.Text.Json;
 using OpenAIBilling.Errors;
 using OpenAIBilling.Http;
+using OpenAIBilling.Redaction;
 
 namespace OpenAIBilling.Json
 {

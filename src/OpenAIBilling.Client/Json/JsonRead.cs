@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text.Json;
+using OpenAIBilling.Admin;
 
 namespace OpenAIBilling.Json
 {

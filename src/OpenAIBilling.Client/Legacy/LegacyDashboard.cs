@@ -4,9 +4,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using OpenAIBilling.Dates;
-using OpenAIBilling.Errors;
 using OpenAIBilling.Http;
-using OpenAIBilling.Json;
+using OpenAIBilling.Responses;
 
 namespace OpenAIBilling.Legacy
 {

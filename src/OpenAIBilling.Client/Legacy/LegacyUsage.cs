@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using OpenAIBilling.Dates;
+using OpenAIBilling.Forecasting;
 using OpenAIBilling.Json;
-using OpenAIBilling.Sources;
 using OpenAIBilling.Usage;
 
 namespace OpenAIBilling.Legacy

@@ -1,3 +1,5 @@
+using OpenAIBilling.Admin;
+
 namespace OpenAIBilling
 {
     /// <summary>

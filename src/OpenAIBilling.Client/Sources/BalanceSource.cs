@@ -1,3 +1,5 @@
+using OpenAIBilling.Admin;
+
 namespace OpenAIBilling.Sources
 {
     /// <summary>The values of <c>Get-OpenAIBalance -Source</c>.</summary>

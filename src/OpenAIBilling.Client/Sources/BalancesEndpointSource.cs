@@ -1,7 +1,7 @@
 using System;
 using System.Threading.Tasks;
+using OpenAIBilling.Balances;
 using OpenAIBilling.Http;
-using OpenAIBilling.Legacy;
 
 namespace OpenAIBilling.Sources
 {

@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using OpenAIBilling.Errors;
+using OpenAIBilling.Forecasting;
 using OpenAIBilling.Http;
 using OpenAIBilling.Keys;
 using OpenAIBilling.Legacy;

@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using OpenAIBilling.Http;
+using OpenAIBilling.Queries;
 
 namespace OpenAIBilling.Sources
 {

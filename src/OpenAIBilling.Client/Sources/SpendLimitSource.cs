@@ -2,6 +2,7 @@ using System;
 using System.Threading.Tasks;
 using OpenAIBilling.Admin;
 using OpenAIBilling.Dates;
+using OpenAIBilling.Forecasting;
 using OpenAIBilling.Http;
 
 namespace OpenAIBilling.Sources

@@ -1,3 +1,5 @@
+using OpenAIBilling.Keys;
+
 namespace OpenAIBilling.Usage
 {
     /// <summary>What <c>Get-OpenAIUsage -GroupBy</c> splits costs by.</summary>
@@ -6,12 +8,5 @@ namespace OpenAIBilling.Usage
         LineItem,
         Project,
         ApiKey,
-    }
-
-    /// <summary>Whether <c>Get-OpenAIUsage</c> gives one record per group for the range, or per day.</summary>
-    public enum CostGranularity
-    {
-        Total,
-        Daily,
     }
 }

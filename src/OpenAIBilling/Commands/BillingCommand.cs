@@ -3,9 +3,9 @@ using System.Management.Automation;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
+using OpenAIBilling.Commands.Parameters;
 using OpenAIBilling.Commands.Pipeline;
 using OpenAIBilling.Errors;
-using OpenAIBilling.Hosts;
 using OpenAIBilling.Http;
 using OpenAIBilling.Keys;
 

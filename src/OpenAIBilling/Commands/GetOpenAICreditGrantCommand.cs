@@ -1,9 +1,11 @@
 using System.Management.Automation;
 using System.Security;
 using System.Threading.Tasks;
+using OpenAIBilling.Commands.Parameters;
 using OpenAIBilling.Commands.Pipeline;
 using OpenAIBilling.Http;
-using OpenAIBilling.Sources;
+using OpenAIBilling.Keys;
+using OpenAIBilling.Queries;
 
 namespace OpenAIBilling.Commands
 {

@@ -2,9 +2,12 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using System.Threading.Tasks;
+using OpenAIBilling.Commands.Parameters;
 using OpenAIBilling.Commands.Pipeline;
 using OpenAIBilling.Dates;
 using OpenAIBilling.Http;
+using OpenAIBilling.Keys;
+using OpenAIBilling.Queries;
 using OpenAIBilling.Usage;
 
 namespace OpenAIBilling.Commands

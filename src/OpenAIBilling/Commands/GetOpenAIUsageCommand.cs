@@ -3,9 +3,12 @@ using System.Management.Automation;
 using System.Security;
 using System.Threading.Tasks;
 using OpenAIBilling.Admin;
+using OpenAIBilling.Commands.Parameters;
 using OpenAIBilling.Commands.Pipeline;
 using OpenAIBilling.Dates;
 using OpenAIBilling.Http;
+using OpenAIBilling.Keys;
+using OpenAIBilling.Queries;
 using OpenAIBilling.Usage;
 
 namespace OpenAIBilling.Commands

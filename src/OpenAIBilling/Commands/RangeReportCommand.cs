@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using OpenAIBilling.Commands.Parameters;
 using OpenAIBilling.Dates;
 
 namespace OpenAIBilling.Commands

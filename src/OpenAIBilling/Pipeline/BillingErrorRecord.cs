@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using OpenAIBilling.Errors;
+using OpenAIBilling.Redaction;
 
 namespace OpenAIBilling.Commands.Pipeline
 {

@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
-using OpenAIBilling.Errors;
 using OpenAIBilling.Http;
+using OpenAIBilling.Redaction;
 
 namespace OpenAIBilling.Commands.Pipeline
 {

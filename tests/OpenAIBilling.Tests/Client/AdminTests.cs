@@ -5,6 +5,7 @@ using System.Web;
 using OpenAIBilling.Admin;
 using OpenAIBilling.Dates;
 using OpenAIBilling.Errors;
+using OpenAIBilling.Queries;
 using OpenAIBilling.Sources;
 using OpenAIBilling.Tests.Support;
 using OpenAIBilling.Usage;

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using System.Web;
+using OpenAIBilling.Queries;
 using OpenAIBilling.Sources;
 using OpenAIBilling.Tests.Support;
 using Xunit;

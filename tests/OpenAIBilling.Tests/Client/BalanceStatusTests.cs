@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using OpenAIBilling.Admin;
 using OpenAIBilling.Dates;
 using OpenAIBilling.Errors;
+using OpenAIBilling.Queries;
 using OpenAIBilling.Sources;
 using OpenAIBilling.Tests.Support;
 using OpenAIBilling.Usage;

@@ -7,6 +7,7 @@ using OpenAIBilling.Errors;
 using OpenAIBilling.Hosts;
 using OpenAIBilling.Http;
 using OpenAIBilling.Keys;
+using OpenAIBilling.Queries;
 using OpenAIBilling.Sources;
 using OpenAIBilling.Tests.Support;
 using OpenAIBilling.Usage;

@@ -7,6 +7,7 @@ using OpenAIBilling.Admin;
 using OpenAIBilling.Dates;
 using OpenAIBilling.Errors;
 using OpenAIBilling.Legacy;
+using OpenAIBilling.Queries;
 using OpenAIBilling.Sources;
 using OpenAIBilling.Tests.Support;
 using OpenAIBilling.Usage;

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using OpenAIBilling.Forecasting;
 using OpenAIBilling.Sources;
 using Xunit;
 

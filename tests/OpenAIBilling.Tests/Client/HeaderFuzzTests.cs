@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading.Tasks;
 using OpenAIBilling.Errors;
 using OpenAIBilling.Keys;
+using OpenAIBilling.Queries;
 using OpenAIBilling.Sources;
 using OpenAIBilling.Tests.Support;
 using Xunit;

@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using OpenAIBilling.Errors;
 using OpenAIBilling.Http;
+using OpenAIBilling.Queries;
 using OpenAIBilling.Sources;
 using OpenAIBilling.Tests.Support;
 using Xunit;

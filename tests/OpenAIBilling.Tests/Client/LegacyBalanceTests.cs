@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using System.Web;
 using OpenAIBilling.Errors;
+using OpenAIBilling.Queries;
 using OpenAIBilling.Sources;
 using OpenAIBilling.Tests.Support;
 using Xunit;
@@ -50,7 +51,7 @@ namespace OpenAIBilling.Tests.Client
                 .On("/v1/dashboard/billing/usage", 200, usage);
             var call = TestCalls.Create(RelayToken, TestCalls.NewRelay(), handler);
             var records = new System.Collections.Generic.List<CostRecord>();
-            await Usage.UsageQuery.RunAsync(call, new Dates.DateRange(Today.AddDays(-200), Today), Today, Usage.CostGranularity.Daily, Admin.CostFilter.None, records.Add);
+            await Queries.UsageQuery.RunAsync(call, new Dates.DateRange(Today.AddDays(-200), Today), Today, Usage.CostGranularity.Daily, Admin.CostFilter.None, records.Add);
             var record = Assert.Single(records);
             Assert.Equal(3.125m, record.AmountUsd);
             Assert.Null(record.StartDate);

@@ -5,6 +5,7 @@ using System.Security.Authentication;
 using System.Threading.Tasks;
 using OpenAIBilling.Errors;
 using OpenAIBilling.Http;
+using OpenAIBilling.Queries;
 using OpenAIBilling.Sources;
 using OpenAIBilling.Tests.Support;
 using Xunit;

@@ -1,5 +1,5 @@
-using OpenAIBilling.Errors;
 using OpenAIBilling.Keys;
+using OpenAIBilling.Redaction;
 using Xunit;
 
 namespace OpenAIBilling.Tests.Client

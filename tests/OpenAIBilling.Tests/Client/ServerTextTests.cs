@@ -2,8 +2,7 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using OpenAIBilling.Errors;
-using OpenAIBilling.Http;
-using OpenAIBilling.Sources;
+using OpenAIBilling.Queries;
 using OpenAIBilling.Tests.Support;
 using Xunit;
 

@@ -8,7 +8,7 @@ using OpenAIBilling.Errors;
 using OpenAIBilling.Hosts;
 using OpenAIBilling.Http;
 using OpenAIBilling.Keys;
-using OpenAIBilling.Sources;
+using OpenAIBilling.Queries;
 using OpenAIBilling.Tests.Support;
 using Xunit;
 

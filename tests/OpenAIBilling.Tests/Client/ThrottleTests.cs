@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using OpenAIBilling.Hosts;
 using OpenAIBilling.Http;
 using OpenAIBilling.Keys;
+using OpenAIBilling.Queries;
 using OpenAIBilling.Sources;
 using OpenAIBilling.Tests.Support;
 using Xunit;

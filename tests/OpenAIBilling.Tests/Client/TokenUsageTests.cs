@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using System.Web;
 using OpenAIBilling.Errors;
+using OpenAIBilling.Queries;
 using OpenAIBilling.Tests.Support;
 using OpenAIBilling.Usage;
 using Xunit;

@@ -6,11 +6,10 @@ using System.Management.Automation.Language;
 using System.Threading;
 using OpenAIBilling.Admin;
 using OpenAIBilling.Errors;
-using OpenAIBilling.Hosts;
 using OpenAIBilling.Http;
 using OpenAIBilling.Keys;
 
-namespace OpenAIBilling.Commands
+namespace OpenAIBilling.Commands.Parameters
 {
     /// <summary>
     /// Completes <c>-ProjectId</c> from the organization's projects when an Admin key is in the environment

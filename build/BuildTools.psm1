@@ -60,12 +60,13 @@ function Update-CommittedHelp {
 function Get-PesterPath {
     # Pester comes from NuGet through a PackageDownload (the PowerShell Gallery is not reachable).
     param([string] $Root)
-    Invoke-Native dotnet @('restore', (Join-Path $Root 'tests/tools/PesterDownload.csproj'), '--nologo', '-v', 'quiet')
+    # Its restore output goes to the host, so that this function returns only the path.
+    Invoke-Native dotnet @('restore', (Join-Path $Root 'build/PesterDownload.csproj'), '--nologo', '-v', 'minimal') | Out-Host
     $packages = $env:NUGET_PACKAGES
     if (-not $packages) {
         $packages = ((dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
     }
-    [xml] $project = Get-Content -Raw (Join-Path $Root 'tests/tools/PesterDownload.csproj')
+    [xml] $project = Get-Content -Raw (Join-Path $Root 'build/PesterDownload.csproj')
     $path = Join-Path $packages "pester/$($project.Project.ItemGroup.PackageDownload.Version.Trim('[]'))/tools/Pester.psd1"
     if (-not (Test-Path $path)) { throw "Pester was not found at $path after restore." }
     return $path

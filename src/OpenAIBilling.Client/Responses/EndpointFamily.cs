@@ -1,4 +1,4 @@
-namespace OpenAIBilling.Errors
+namespace OpenAIBilling.Responses
 {
     /// <summary>Which API an answer came from; the same status means different things in each.</summary>
     public enum EndpointFamily

@@ -1,7 +1,7 @@
 using System;
 using OpenAIBilling.Dates;
 
-namespace OpenAIBilling.Sources
+namespace OpenAIBilling.Forecasting
 {
     /// <summary>
     /// Where the money is heading, from a <see cref="SpendRate"/> (docs/DESIGN.md#output-objects-and-the-forecast):

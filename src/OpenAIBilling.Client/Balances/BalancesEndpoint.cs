@@ -3,9 +3,9 @@ using System.Collections.Concurrent;
 using System.Threading.Tasks;
 using OpenAIBilling.Errors;
 using OpenAIBilling.Http;
-using OpenAIBilling.Json;
+using OpenAIBilling.Responses;
 
-namespace OpenAIBilling.Legacy
+namespace OpenAIBilling.Balances
 {
     /// <summary>
     /// <c>GET /v1/balances</c>, which some hosts have and OpenAI does not. One request per base URI at a time

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using OpenAIBilling.Keys;
 
-namespace OpenAIBilling.Errors
+namespace OpenAIBilling.Redaction
 {
     /// <summary>
     /// The one place that makes text safe to show (docs/DESIGN.md, Security): terminal escape sequences and control

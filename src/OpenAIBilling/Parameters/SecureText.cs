@@ -2,7 +2,7 @@ using System;
 using System.Runtime.InteropServices;
 using System.Security;
 
-namespace OpenAIBilling.Commands
+namespace OpenAIBilling.Commands.Parameters
 {
     /// <summary>Moves a key between <see cref="string"/> and <see cref="SecureString"/>.</summary>
     internal static class SecureText

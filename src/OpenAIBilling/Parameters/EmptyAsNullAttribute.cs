@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
 
-namespace OpenAIBilling.Commands
+namespace OpenAIBilling.Commands.Parameters
 {
     /// <summary>
     /// Turns an empty or blank string into null before binding, so a CSV row with an empty BaseUri or Name column

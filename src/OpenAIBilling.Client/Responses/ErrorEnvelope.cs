@@ -1,7 +1,8 @@
 using System;
 using System.Text.Json;
+using OpenAIBilling.Json;
 
-namespace OpenAIBilling.Json
+namespace OpenAIBilling.Responses
 {
     /// <summary>
     /// The <c>{"error":{"message","type","param","code"}}</c> envelope OpenAI and relays answer with

@@ -1,10 +1,12 @@
 using System;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using OpenAIBilling.Errors;
 using OpenAIBilling.Http;
 using OpenAIBilling.Json;
+using OpenAIBilling.Redaction;
 
-namespace OpenAIBilling.Errors
+namespace OpenAIBilling.Responses
 {
     /// <summary>
     /// The one place that turns an HTTP answer into an error id (docs/DESIGN.md, "Error ids"), with a plain message and what to do.

@@ -2,12 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Threading.Tasks;
+using OpenAIBilling.Admin;
 using OpenAIBilling.Errors;
 using OpenAIBilling.Hosts;
 using OpenAIBilling.Http;
 using OpenAIBilling.Keys;
+using OpenAIBilling.Responses;
+using OpenAIBilling.Sources;
 
-namespace OpenAIBilling.Sources
+namespace OpenAIBilling.Queries
 {
     /// <summary>
     /// Answers "how much is left" for one key (docs/DESIGN.md#sources-and-the-auto-rules). Auto walks the sources that fit the key kind and host,

@@ -2,7 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 
-namespace OpenAIBilling.Commands
+namespace OpenAIBilling.Commands.Parameters
 {
     /// <summary>
     /// Lets <c>-ApiKey</c> take a string, a <see cref="SecureString"/>, a <see cref="PSCredential"/> (its password) or

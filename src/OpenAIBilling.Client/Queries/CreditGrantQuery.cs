@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 using OpenAIBilling.Http;
 using OpenAIBilling.Legacy;
 
-namespace OpenAIBilling.Sources
+namespace OpenAIBilling.Queries
 {
     /// <summary>Lists the credit grants of a session key's account, one object per grant.</summary>
     public static class CreditGrantQuery

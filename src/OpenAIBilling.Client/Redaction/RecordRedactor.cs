@@ -4,7 +4,7 @@ using System.Linq;
 using System.Reflection;
 using OpenAIBilling.Keys;
 
-namespace OpenAIBilling.Errors
+namespace OpenAIBilling.Redaction
 {
     /// <summary>
     /// Passes every string an output object took from a server (<c>PlanId</c>, <c>PlanTitle</c>, a grant's <c>Id</c>,

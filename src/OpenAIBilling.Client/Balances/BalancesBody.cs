@@ -2,7 +2,7 @@ using System;
 using System.Text.Json;
 using OpenAIBilling.Json;
 
-namespace OpenAIBilling.Legacy
+namespace OpenAIBilling.Balances
 {
     /// <summary>
     /// The body of <c>GET /v1/balances</c> on hosts that have it:

@@ -1,7 +1,7 @@
 using System;
 using OpenAIBilling.Dates;
 
-namespace OpenAIBilling.Sources
+namespace OpenAIBilling.Forecasting
 {
     /// <summary>
     /// The forecast's rate: the mean spend of the last 7 complete UTC days (the 7 days before today), whether or not

@@ -8,8 +8,9 @@ using OpenAIBilling.Errors;
 using OpenAIBilling.Http;
 using OpenAIBilling.Keys;
 using OpenAIBilling.Legacy;
+using OpenAIBilling.Usage;
 
-namespace OpenAIBilling.Usage
+namespace OpenAIBilling.Queries
 {
     /// <summary>
     /// Answers "what did I spend, on what" as cost records: the organization costs API for an Admin key, the

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using OpenAIBilling.Dates;
 using OpenAIBilling.Usage;
 
-namespace OpenAIBilling.Sources
+namespace OpenAIBilling.Forecasting
 {
     /// <summary>
     /// Money spent per UTC day, as one request's answer gave it; a day the answer did not list spent nothing.

@@ -6,7 +6,7 @@ using OpenAIBilling.Http;
 using OpenAIBilling.Keys;
 using OpenAIBilling.Legacy;
 
-namespace OpenAIBilling.Sources
+namespace OpenAIBilling.Queries
 {
     /// <summary>
     /// Answers "what is my limit and plan": the organization (or a project's) spend limit for an Admin key,

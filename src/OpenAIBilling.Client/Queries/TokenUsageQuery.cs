@@ -5,8 +5,9 @@ using System.Threading.Tasks;
 using OpenAIBilling.Admin;
 using OpenAIBilling.Errors;
 using OpenAIBilling.Http;
+using OpenAIBilling.Usage;
 
-namespace OpenAIBilling.Usage
+namespace OpenAIBilling.Queries
 {
     /// <summary>
     /// Answers "how many tokens, requests, images…" from <c>/v1/organization/usage/{endpoint}</c>. The span is cut

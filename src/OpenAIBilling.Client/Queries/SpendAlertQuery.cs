@@ -4,9 +4,11 @@ using System.Linq;
 using System.Threading.Tasks;
 using OpenAIBilling.Admin;
 using OpenAIBilling.Dates;
+using OpenAIBilling.Forecasting;
 using OpenAIBilling.Http;
+using OpenAIBilling.Sources;
 
-namespace OpenAIBilling.Sources
+namespace OpenAIBilling.Queries
 {
     /// <summary>
     /// Lists the spend alerts of the organization (or a project) and says, for each, what its current interval has
