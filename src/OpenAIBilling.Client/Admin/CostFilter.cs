@@ -5,7 +5,7 @@ using OpenAIBilling.Usage;
 namespace OpenAIBilling.Admin
 {
     /// <summary>The grouping and filters of a costs query.</summary>
-    public sealed class CostFilter
+    internal sealed class CostFilter
     {
         public static readonly CostFilter None = new CostFilter();
 

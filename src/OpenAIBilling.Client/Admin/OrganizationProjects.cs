@@ -8,7 +8,7 @@ using OpenAIBilling.Json;
 namespace OpenAIBilling.Admin
 {
     /// <summary><c>GET /v1/organization/projects</c>: the organization's projects (ids and names), all pages.</summary>
-    public static class OrganizationProjects
+    internal static class OrganizationProjects
     {
         private const int MaximumPages = 100;
 

@@ -5,7 +5,7 @@ using System.Globalization;
 namespace OpenAIBilling.Dates
 {
     /// <summary>A range of whole UTC days, both ends inclusive, as users think of dates.</summary>
-    public sealed class DateRange : IEquatable<DateRange>
+    internal sealed class DateRange
     {
         public DateRange(DateTime start, DateTime end)
         {
@@ -52,12 +52,6 @@ namespace OpenAIBilling.Dates
         public static DateTime DateOnly(DateTime value) => DateTime.SpecifyKind(value.Date, DateTimeKind.Utc);
 
         public static string Format(DateTime day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-        public bool Equals(DateRange? other) => other != null && Start == other.Start && End == other.End;
-
-        public override bool Equals(object? obj) => obj is DateRange other && Equals(other);
-
-        public override int GetHashCode() => Start.GetHashCode() ^ (End.GetHashCode() * 31);
 
         public override string ToString() => Format(Start) + " .. " + Format(End);
     }

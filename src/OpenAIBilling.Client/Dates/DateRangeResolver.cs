@@ -4,7 +4,7 @@ using OpenAIBilling.Errors;
 namespace OpenAIBilling.Dates
 {
     /// <summary>Turns <c>-Period</c> or <c>-StartDate</c>/<c>-EndDate</c> into a <see cref="DateRange"/> (docs/DESIGN.md, "Dates and windows").</summary>
-    public static class DateRangeResolver
+    internal static class DateRangeResolver
     {
         public static DateRange FromPeriod(Period period, DateTime today)
         {

@@ -9,7 +9,7 @@ namespace OpenAIBilling.Errors
     /// </summary>
     public sealed class BillingException : Exception
     {
-        public BillingException(BillingErrorId errorId, string message, string recommendedAction, Exception? innerException = null)
+        internal BillingException(BillingErrorId errorId, string message, string recommendedAction, Exception? innerException = null)
             : base(message, innerException)
         {
             ErrorId = errorId;
@@ -51,7 +51,7 @@ namespace OpenAIBilling.Errors
         /// for <paramref name="key"/> and stripped of control characters, without the inner exception (a parser's
         /// message quotes the body).
         /// </summary>
-        public BillingException Redacted(Keys.ApiKey? key) =>
+        internal BillingException Redacted(Keys.ApiKey? key) =>
             new BillingException(ErrorId, SecretRedactor.Redact(Message, key), SecretRedactor.Redact(RecommendedAction, key))
             {
                 StatusCode = StatusCode,

@@ -8,7 +8,7 @@ namespace OpenAIBilling.Forecasting
     /// the daily average, the period's projected spend and the day the money left runs out. Figures are rounded to
     /// 6 decimals, midpoints away from zero.
     /// </summary>
-    public static class Forecast
+    internal static class Forecast
     {
         private const int Decimals = 6;
 

@@ -7,7 +7,7 @@ namespace OpenAIBilling.Forecasting
     /// The forecast's rate: the mean spend of the last 7 complete UTC days (the 7 days before today), whether or not
     /// they lie in the current period. See docs/DESIGN.md#output-objects-and-the-forecast.
     /// </summary>
-    public sealed class SpendRate
+    internal sealed class SpendRate
     {
         /// <summary>How many complete days the rate averages.</summary>
         public const int Days = 7;

@@ -7,7 +7,7 @@ namespace OpenAIBilling.Hosts
     /// A base URI made canonical: scheme, authority and any path prefix, without a trailing <c>/v1</c> or slash.
     /// Whether it is OpenAI itself or a relay is decided here and nowhere else.
     /// </summary>
-    public sealed class BillingHost : IEquatable<BillingHost>
+    internal sealed class BillingHost
     {
         public const string OpenAIHostName = "api.openai.com";
         public static readonly Uri DefaultBaseUri = new Uri("https://api.openai.com");
@@ -99,12 +99,6 @@ namespace OpenAIBilling.Hosts
         private static BillingException Invalid(string message) =>
             new BillingException(BillingErrorId.InvalidArgument, message,
                 "Give -BaseUri as an absolute http(s) URI such as https://api.openai.com or https://relay.example.com/v1, without credentials or a query string.");
-
-        public bool Equals(BillingHost? other) => other != null && Root.Equals(other.Root);
-
-        public override bool Equals(object? obj) => Equals(obj as BillingHost);
-
-        public override int GetHashCode() => Root.GetHashCode();
 
         public override string ToString() => Display;
     }

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace OpenAIBilling.Http
 {
     /// <summary>A whole HTTP answer: status, the headers the client reads, and the body (at most 64 MB).</summary>
-    public sealed class ApiResponse
+    internal sealed class ApiResponse
     {
         public ApiResponse(int statusCode, ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, string> headers, Uri requestUri)
         {

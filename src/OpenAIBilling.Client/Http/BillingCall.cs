@@ -5,7 +5,7 @@ using OpenAIBilling.Redaction;
 namespace OpenAIBilling.Http
 {
     /// <summary>Who asks whom, and how: one key against one host with one call's settings.</summary>
-    public sealed class BillingCall
+    internal sealed class BillingCall
     {
         public BillingCall(ApiKey key, BillingHost host, RequestSettings settings, string? name = null)
         {

@@ -11,7 +11,7 @@ namespace OpenAIBilling.Http
     /// redirects followed by hand; each attempt is an <see cref="HttpAttempt"/>. It returns the final answer whatever
     /// its status; <see cref="ResponseErrors"/> decides what a status means.
     /// </summary>
-    public static class BillingTransport
+    internal static class BillingTransport
     {
         /// <summary>Answers larger than this are refused while they stream in.</summary>
         public const long MaximumBodyBytes = HttpAttempt.MaximumBodyBytes;

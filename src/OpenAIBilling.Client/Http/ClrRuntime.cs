@@ -4,7 +4,7 @@ namespace OpenAIBilling.Http
     /// Which kind of runtime runs the module: .NET Framework (Windows PowerShell 5.1) or .NET (PowerShell 7).
     /// See docs/DESIGN.md, "Windows PowerShell 5.1 and .NET Framework".
     /// </summary>
-    public static class ClrRuntime
+    internal static class ClrRuntime
     {
         /// <summary>
         /// True where the core library is mscorlib (.NET Framework, and Mono, which is shaped like it); false on .NET,

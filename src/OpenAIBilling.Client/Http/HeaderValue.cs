@@ -7,7 +7,7 @@ namespace OpenAIBilling.Http
     /// environment variables): printable ASCII only, so CR/LF can never inject a header and nothing is mangled on the
     /// wire (docs/DESIGN.md, Security).
     /// </summary>
-    public static class HeaderValue
+    internal static class HeaderValue
     {
         /// <summary>Returns <paramref name="value"/> when it is safe to send; null stays null.</summary>
         /// <param name="value">The header value as given.</param>

@@ -1,7 +1,7 @@
 namespace OpenAIBilling.Http
 {
     /// <summary>Where the client reports what it does; the cmdlets forward it to PowerShell's streams.</summary>
-    public interface IBillingLog
+    internal interface IBillingLog
     {
         /// <summary>Whether verbose messages are shown; per-request messages are not even built otherwise.</summary>
         bool WantsVerbose { get; }
@@ -20,7 +20,7 @@ namespace OpenAIBilling.Http
     }
 
     /// <summary>A log that drops everything.</summary>
-    public sealed class NullBillingLog : IBillingLog
+    internal sealed class NullBillingLog : IBillingLog
     {
         public static readonly NullBillingLog Instance = new NullBillingLog();
 

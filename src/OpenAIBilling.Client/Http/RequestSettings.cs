@@ -4,7 +4,7 @@ using System.Threading;
 namespace OpenAIBilling.Http
 {
     /// <summary>How requests are made for one cmdlet call: the common parameters (docs/DESIGN.md, "Keys, hosts and the environment").</summary>
-    public sealed class RequestSettings
+    internal sealed class RequestSettings
     {
         public const int DefaultTimeoutSec = 60;
         public const int DefaultMaximumRetryCount = 2;
@@ -40,14 +40,6 @@ namespace OpenAIBilling.Http
         {
             var copy = (RequestSettings)MemberwiseClone();
             copy.CancellationToken = cancellationToken;
-            return copy;
-        }
-
-        /// <summary>A copy whose log is <paramref name="log"/>, so each pipeline item can keep its own messages.</summary>
-        public RequestSettings WithLog(IBillingLog log)
-        {
-            var copy = (RequestSettings)MemberwiseClone();
-            copy.Log = log;
             return copy;
         }
     }

@@ -12,7 +12,7 @@ namespace OpenAIBilling.Http
     /// over HTTP/2 (where they are streams on one connection, not a connection and a handshake each), and again at
     /// most that many to a host that answered 429 during the call.
     /// </summary>
-    public sealed class RequestThrottle : IDisposable
+    internal sealed class RequestThrottle : IDisposable
     {
         /// <summary>Requests in flight for a call without <c>-ThrottleLimit</c>, across hosts.</summary>
         public const int DefaultLimit = 64;

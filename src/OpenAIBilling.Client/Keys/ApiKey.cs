@@ -7,7 +7,7 @@ namespace OpenAIBilling.Keys
     /// A key as the user gave it, cleaned of surrounding whitespace and one pair of quotes.
     /// <see cref="ToString"/> gives the <see cref="Hint"/>, never the key.
     /// </summary>
-    public sealed class ApiKey
+    internal sealed class ApiKey
     {
         private const int ShortKeyLength = 20;
         private const int HintTailLength = 4;

@@ -8,7 +8,7 @@ namespace OpenAIBilling.Keys
     /// Where a key comes from, in order: <c>-ApiKey</c>; when it is not bound, <c>$env:OPENAI_ADMIN_KEY</c> (only for
     /// api.openai.com: an admin key never goes to a relay by default), then <c>$env:OPENAI_API_KEY</c>.
     /// </summary>
-    public static class KeyChain
+    internal static class KeyChain
     {
         public const string AdminKeyVariable = "OPENAI_ADMIN_KEY";
         public const string ApiKeyVariable = "OPENAI_API_KEY";

@@ -1,7 +1,7 @@
 namespace OpenAIBilling.Keys
 {
     /// <summary>What a key is, read from its prefix. Decides which sources can answer for it.</summary>
-    public enum KeyKind
+    internal enum KeyKind
     {
         /// <summary>No known prefix.</summary>
         Unknown,

@@ -1,7 +1,7 @@
 namespace OpenAIBilling
 {
     /// <summary>The values of <see cref="Balance.Status"/>.</summary>
-    public static class BalanceStatus
+    internal static class BalanceStatus
     {
         /// <summary>The key can spend.</summary>
         public const string Active = "Active";

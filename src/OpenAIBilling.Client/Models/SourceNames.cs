@@ -6,7 +6,7 @@ namespace OpenAIBilling
     /// The values of the output objects' <c>Source</c> property. A <see cref="Balance"/>'s Source is the name of
     /// the <see cref="Sources.BalanceSource"/> that answered (Balances, SpendLimit, Subscription, CreditGrants).
     /// </summary>
-    public static class SourceNames
+    internal static class SourceNames
     {
         /// <summary>The organization spend limit and costs (Admin key).</summary>
         public const string SpendLimit = "SpendLimit";

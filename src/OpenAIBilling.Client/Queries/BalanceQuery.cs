@@ -17,7 +17,7 @@ namespace OpenAIBilling.Queries
     /// moving on only when a source does not apply (404/405, the legacy "session key" 403, an admin endpoint's
     /// 401/403 for a key that is not an admin key); any other failure ends the walk with its own error.
     /// </summary>
-    public static class BalanceQuery
+    internal static class BalanceQuery
     {
         private static readonly IBalanceSource Balances = new BalancesEndpointSource();
         private static readonly IBalanceSource SpendLimit = new SpendLimitSource();

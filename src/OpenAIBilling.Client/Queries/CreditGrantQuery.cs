@@ -6,7 +6,7 @@ using OpenAIBilling.Legacy;
 namespace OpenAIBilling.Queries
 {
     /// <summary>Lists the credit grants of a session key's account, one object per grant.</summary>
-    public static class CreditGrantQuery
+    internal static class CreditGrantQuery
     {
         public static async Task<IReadOnlyList<CreditGrant>> GetAsync(BillingCall call)
         {

@@ -16,7 +16,7 @@ namespace OpenAIBilling.Queries
     /// the 7 days before today, filtered to the project) are fetched together
     /// (docs/DESIGN.md#output-objects-and-the-forecast).
     /// </summary>
-    public static class SpendAlertQuery
+    internal static class SpendAlertQuery
     {
         private const string MonthInterval = "month";
 

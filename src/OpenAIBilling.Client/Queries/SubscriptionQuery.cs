@@ -12,7 +12,7 @@ namespace OpenAIBilling.Queries
     /// Answers "what is my limit and plan": the organization (or a project's) spend limit for an Admin key,
     /// the legacy subscription for any other key.
     /// </summary>
-    public static class SubscriptionQuery
+    internal static class SubscriptionQuery
     {
         public static async Task<Subscription> GetAsync(BillingCall call, string? projectId)
         {

@@ -15,7 +15,7 @@ namespace OpenAIBilling.Queries
     /// throttle's worth ahead of the one being written; records are handed to <c>emit</c> window by window, in time
     /// order. One window failing for good cancels the others (<see cref="RequestGroup"/>).
     /// </summary>
-    public static class TokenUsageQuery
+    internal static class TokenUsageQuery
     {
         /// <summary>Windows held at once (each up to <see cref="PagedBuckets.MaximumResults"/> results), so memory stays bounded.</summary>
         private const int MaximumWindowsAhead = 8;

@@ -17,7 +17,7 @@ namespace OpenAIBilling.Queries
     /// legacy usage endpoint for any other key. Windows are fetched at once; Daily records are handed to
     /// <c>emit</c> window by window in date order, Total records when the whole range is in.
     /// </summary>
-    public static class UsageQuery
+    internal static class UsageQuery
     {
         /// <summary>Runs the query; <paramref name="today"/> (UTC, fixed for the whole call) is the day a relay's record ends on.</summary>
         public static Task RunAsync(BillingCall call, DateRange range, DateTime today, CostGranularity granularity, CostFilter filter, Action<CostRecord> emit) =>

@@ -13,7 +13,7 @@ namespace OpenAIBilling.Redaction
     /// <c>BaseUri</c>, <c>Source</c>, <c>Status</c>, <c>Endpoint</c>) are left as they are: a key may well contain
     /// "exhausted" or "Subscription", and a fixed word of the module is no server text to hide.
     /// </summary>
-    public static class RecordRedactor
+    internal static class RecordRedactor
     {
         private static readonly string[] ModuleOwned =
         {

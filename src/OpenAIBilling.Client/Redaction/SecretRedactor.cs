@@ -12,7 +12,7 @@ namespace OpenAIBilling.Redaction
     /// looks like a key. Every server-supplied string passes through here before it reaches a message, an exception
     /// property, a verbose or debug line or an output object.
     /// </summary>
-    public static class SecretRedactor
+    internal static class SecretRedactor
     {
         public const string Mask = "***";
         private const int WindowLength = 8;

@@ -1,7 +1,7 @@
 namespace OpenAIBilling.Responses
 {
     /// <summary>Which API an answer came from; the same status means different things in each.</summary>
-    public enum EndpointFamily
+    internal enum EndpointFamily
     {
         /// <summary>The legacy dashboard endpoints (<c>/dashboard/billing/…</c>).</summary>
         Legacy,

@@ -12,7 +12,7 @@ namespace OpenAIBilling.Responses
     /// The one place that turns an HTTP answer into an error id (docs/DESIGN.md, "Error ids"), with a plain message and what to do.
     /// Server text is redacted before it goes into any message.
     /// </summary>
-    public static class ResponseErrors
+    internal static class ResponseErrors
     {
         public const string AdminKeysPage = "https://platform.openai.com/settings/organization/admin-keys";
         private const string SessionKeyMarker = "must be made with a session key";

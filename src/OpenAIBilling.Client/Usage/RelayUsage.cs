@@ -7,7 +7,7 @@ namespace OpenAIBilling.Usage
     /// What "all time" means for a relay's usage, which is always the token's spending since it was created
     /// (docs/DESIGN.md#output-objects-and-the-forecast).
     /// </summary>
-    public static class RelayUsage
+    internal static class RelayUsage
     {
         /// <summary>No token spent before this day: a range from it (or earlier) through today asks for all time.</summary>
         public static readonly DateTime AllTimeStart = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace OpenAIBilling.Usage
 {
     /// <summary>What <c>Get-OpenAITokenUsage</c> asks: one endpoint, a time span, a bucket width, groups and filters.</summary>
-    public sealed class TokenUsageRequest
+    internal sealed class TokenUsageRequest
     {
         public UsageEndpoint Endpoint { get; set; }
 

@@ -38,7 +38,7 @@ namespace OpenAIBilling.Commands
         public string[] ApiKeyId { get; set; } = Array.Empty<string>();
 
         /// <summary>The days asked for; a <c>BillingException</c> (<c>InvalidDateRange</c>) when they make no sense.</summary>
-        protected DateRange ResolveDateRange()
+        private protected DateRange ResolveDateRange()
         {
             if (ParameterSetName != DateSet)
             {

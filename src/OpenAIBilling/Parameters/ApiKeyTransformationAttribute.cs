@@ -12,7 +12,7 @@ namespace OpenAIBilling.Commands.Parameters
     /// (docs/DESIGN.md, "Keys, hosts and the environment").
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ApiKeyTransformationAttribute : ArgumentTransformationAttribute
+    internal sealed class ApiKeyTransformationAttribute : ArgumentTransformationAttribute
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {

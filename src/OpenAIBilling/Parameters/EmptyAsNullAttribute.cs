@@ -8,7 +8,7 @@ namespace OpenAIBilling.Commands.Parameters
     /// means "not given" instead of failing to bind.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class EmptyAsNullAttribute : ArgumentTransformationAttribute
+    internal sealed class EmptyAsNullAttribute : ArgumentTransformationAttribute
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {

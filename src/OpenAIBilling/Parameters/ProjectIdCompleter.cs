@@ -18,7 +18,7 @@ namespace OpenAIBilling.Commands.Parameters
     /// All pages together get one short deadline, so a slow host cannot hang Tab. Offers nothing otherwise, and never
     /// fails: Tab must not throw.
     /// </summary>
-    public sealed class ProjectIdCompleter : IArgumentCompleter
+    internal sealed class ProjectIdCompleter : IArgumentCompleter
     {
         private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(3);
 

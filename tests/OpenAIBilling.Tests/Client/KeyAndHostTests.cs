@@ -9,18 +9,18 @@ namespace OpenAIBilling.Tests.Client
     public class KeyAndHostTests
     {
         [Theory]
-        [InlineData("sk-admin-abcdefghijklmnopqrstuvwxyz1234", KeyKind.Admin, "sk-admin-...1234")]
-        [InlineData("sk-svcacct-abcdefghijklmnopqrstuvwx9876", KeyKind.ServiceAccount, "sk-svcacct-...9876")]
-        [InlineData("sk-proj-abcdefghijklmnopqrstuvwxyzWXYZ", KeyKind.Project, "sk-proj-...WXYZ")]
-        [InlineData("sess-abcdefghijklmnopqrstuvwxyz5555", KeyKind.Session, "sess-...5555")]
-        [InlineData("sk-abcdefghijklmnopqrstuvwxyz0000", KeyKind.Secret, "sk-...0000")]
-        [InlineData("abcdefghijklmnopqrstuvwxyz7777", KeyKind.Unknown, "...7777")]
-        [InlineData("sk-short12345", KeyKind.Secret, "sk-")]
-        [InlineData("tiny", KeyKind.Unknown, "")]
-        public void KeyHint_is_the_kind_prefix_and_the_last_four_characters(string key, KeyKind kind, string hint)
+        [InlineData("sk-admin-abcdefghijklmnopqrstuvwxyz1234", "Admin", "sk-admin-...1234")]
+        [InlineData("sk-svcacct-abcdefghijklmnopqrstuvwx9876", "ServiceAccount", "sk-svcacct-...9876")]
+        [InlineData("sk-proj-abcdefghijklmnopqrstuvwxyzWXYZ", "Project", "sk-proj-...WXYZ")]
+        [InlineData("sess-abcdefghijklmnopqrstuvwxyz5555", "Session", "sess-...5555")]
+        [InlineData("sk-abcdefghijklmnopqrstuvwxyz0000", "Secret", "sk-...0000")]
+        [InlineData("abcdefghijklmnopqrstuvwxyz7777", "Unknown", "...7777")]
+        [InlineData("sk-short12345", "Secret", "sk-")]
+        [InlineData("tiny", "Unknown", "")]
+        public void KeyHint_is_the_kind_prefix_and_the_last_four_characters(string key, string kind, string hint)
         {
             var parsed = ApiKey.Parse(key);
-            Assert.Equal(kind, parsed.Kind);
+            Assert.Equal(kind, parsed.Kind.ToString());
             Assert.Equal(hint, parsed.Hint);
             Assert.Equal(hint, parsed.ToString());
         }
