@@ -1,6 +1,5 @@
-using System;
-using System.Linq;
 using OpenAIBilling.Commands;
+using OpenAIBilling.Tests.Support;
 using Xunit;
 
 namespace OpenAIBilling.Tests.Cmdlets
@@ -29,10 +28,7 @@ namespace OpenAIBilling.Tests.Cmdlets
         [Fact]
         public void The_cmdlet_assembly_makes_public_only_what_PowerShell_and_its_users_need()
         {
-            var exported = typeof(BillingCommand).Assembly.GetExportedTypes()
-                .Select(type => type.FullName!)
-                .OrderBy(name => name, StringComparer.Ordinal)
-                .ToArray();
+            var exported = ExportedTypes.Of(typeof(BillingCommand).Assembly);
 
             Assert.Equal(ModulePublicTypes, exported);
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using OpenAIBilling.Errors;
+using OpenAIBilling.Tests.Support;
 using Xunit;
 
 namespace OpenAIBilling.Tests.Surface
@@ -34,10 +35,7 @@ namespace OpenAIBilling.Tests.Surface
         [Fact]
         public void The_client_makes_public_only_the_models_the_parameter_enums_and_the_exception()
         {
-            var exported = typeof(BillingException).Assembly.GetExportedTypes()
-                .Select(type => type.FullName!)
-                .OrderBy(name => name, StringComparer.Ordinal)
-                .ToArray();
+            var exported = ExportedTypes.Of(typeof(BillingException).Assembly);
 
             Assert.Equal(ClientPublicTypes, exported);
         }
