@@ -125,3 +125,23 @@ Describe 'What stops the whole call' {
             Should -Throw -ErrorId 'OpenAIBilling.InvalidArgument,*'
     }
 }
+
+Describe 'The recommended action names only the failing cmdlet''s own parameters' {
+    It 'offers another -Source where the cmdlet has one' {
+        $err = { Get-OpenAIBalance -ApiKey $good -BaseUri $server.Relay -Source CreditGrants -ErrorAction Stop } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'OpenAIBilling.EndpointNotFound,*'
+        $err.ErrorDetails.RecommendedAction | Should -BeLike '* does not serve */credit_grants. Check -BaseUri, or pick another -Source.'
+        $err.Exception.RecommendedAction | Should -BeExactly $err.ErrorDetails.RecommendedAction
+    }
+
+    It 'offers no -Source where the cmdlet has none' {
+        $err = { Get-OpenAICreditGrant -ApiKey $good -BaseUri $server.Relay -ErrorAction Stop } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'OpenAIBilling.EndpointNotFound,*'
+        $err.ErrorDetails.RecommendedAction | Should -BeLike '* does not serve */credit_grants. Check -BaseUri.'
+    }
+
+    It 'points a grouping the endpoint does not take at the cmdlet''s own help' {
+        $err = { Get-OpenAITokenUsage -ApiKey (New-TestKey 'sk-admin-' 'org') -BaseUri $server.OpenAI -Endpoint VectorStores -GroupBy Model } | Should -Throw -PassThru
+        $err.ErrorDetails.RecommendedAction | Should -BeExactly 'Leave out the grouping or filter that the endpoint does not take; Get-Help Get-OpenAITokenUsage -Parameter GroupBy lists what each endpoint accepts.'
+    }
+}

@@ -43,7 +43,7 @@ namespace OpenAIBilling.Admin
                 {
                     throw new BillingException(BillingErrorId.InvalidResponse,
                         $"{call.Host.Display} sent more than {MaximumResults} results for one window of {path} (after {page + 1} pages); the answer was refused rather than held in memory.",
-                        "Ask for a shorter range, fewer -GroupBy properties or a wider -BucketWidth.");
+                        Advice.Of(AdviceKind.TooManyResults));
                 }
 
                 if (parsed.NextPage == null)

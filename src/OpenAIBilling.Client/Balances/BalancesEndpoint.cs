@@ -118,7 +118,7 @@ namespace OpenAIBilling.Balances
         private static BillingException Absent(BillingCall call, bool remembered) =>
             new BillingException(BillingErrorId.EndpointNotFound,
                 $"{call.Host.Display} does not serve {Path}{(remembered ? " (learned earlier in this session)" : string.Empty)}.",
-                "Use -Source Auto so another source answers, or pick -Source Subscription.")
+                Advice.Of(AdviceKind.BalancesEndpointAbsent))
             .WithResponse(404, null, null, null);
 
         /// <summary>What is known of one host: yes, no, or not yet (with the probe under way, if any).</summary>

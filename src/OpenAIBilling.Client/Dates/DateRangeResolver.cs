@@ -57,14 +57,14 @@ namespace OpenAIBilling.Dates
             {
                 throw new BillingException(BillingErrorId.InvalidDateRange,
                     $"-StartDate {DateRange.Format(start)} is after today ({DateRange.Format(today)}, UTC); there is no spend to report yet.",
-                    "Give a -StartDate on or before today (UTC).");
+                    Advice.Of(AdviceKind.StartAfterToday));
             }
 
             if (endDate.HasValue && DateRange.DateOnly(endDate.Value) < start)
             {
                 throw new BillingException(BillingErrorId.InvalidDateRange,
                     $"-EndDate {DateRange.Format(endDate.Value)} is before -StartDate {DateRange.Format(start)}.",
-                    "Give -EndDate on or after -StartDate; both dates are inclusive UTC days.");
+                    Advice.Of(AdviceKind.EndDateBeforeStartDate));
             }
 
             return new DateRange(start, end);

@@ -4,22 +4,29 @@ using OpenAIBilling.Redaction;
 namespace OpenAIBilling.Errors
 {
     /// <summary>
-    /// Every failure the client reports. Its message and recommended action are plain words with no secret in
-    /// them: whoever throws it redacts server text first (see <see cref="SecretRedactor"/>).
+    /// Every failure the client reports. Its message and advice are plain words with no secret in them: whoever
+    /// throws it redacts server text first (see <see cref="SecretRedactor"/>). Advice that would name a PowerShell
+    /// parameter is a fact (<see cref="Errors.Advice"/>) that the cmdlet layer words (docs/DESIGN.md, "Error ids").
     /// </summary>
     public sealed class BillingException : Exception
     {
-        internal BillingException(BillingErrorId errorId, string message, string recommendedAction, Exception? innerException = null)
+        internal BillingException(BillingErrorId errorId, string message, Advice advice, Exception? innerException = null)
             : base(message, innerException)
         {
             ErrorId = errorId;
-            RecommendedAction = recommendedAction;
+            Advice = advice;
         }
 
         public BillingErrorId ErrorId { get; }
 
-        /// <summary>What the user can do about it; becomes <c>ErrorDetails.RecommendedAction</c>.</summary>
-        public string RecommendedAction { get; }
+        /// <summary>
+        /// What the user can do about it; becomes <c>ErrorDetails.RecommendedAction</c>. Empty until the cmdlet layer
+        /// has worded advice that is a fact (the copy in an error record always has it).
+        /// </summary>
+        public string RecommendedAction => Advice.Text ?? string.Empty;
+
+        /// <summary>What would help: a sentence, or a fact for the cmdlet layer to word.</summary>
+        internal Advice Advice { get; }
 
         /// <summary>The HTTP status of the answer that failed, when there was one.</summary>
         public int? StatusCode { get; internal set; }
@@ -51,8 +58,11 @@ namespace OpenAIBilling.Errors
         /// for <paramref name="key"/> and stripped of control characters, without the inner exception (a parser's
         /// message quotes the body).
         /// </summary>
-        internal BillingException Redacted(Keys.ApiKey? key) =>
-            new BillingException(ErrorId, SecretRedactor.Redact(Message, key), SecretRedactor.Redact(RecommendedAction, key))
+        internal BillingException Redacted(Keys.ApiKey? key) => Redacted(key, Advice);
+
+        /// <summary>The copy for the user's eyes, with <paramref name="advice"/> (the advice as worded for a cmdlet).</summary>
+        internal BillingException Redacted(Keys.ApiKey? key, Advice advice) =>
+            new BillingException(ErrorId, SecretRedactor.Redact(Message, key), advice.Redacted(key))
             {
                 StatusCode = StatusCode,
                 ErrorType = Clean(ErrorType, key),

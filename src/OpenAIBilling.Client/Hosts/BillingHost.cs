@@ -98,7 +98,7 @@ namespace OpenAIBilling.Hosts
 
         private static BillingException Invalid(string message) =>
             new BillingException(BillingErrorId.InvalidArgument, message,
-                "Give -BaseUri as an absolute http(s) URI such as https://api.openai.com or https://relay.example.com/v1, without credentials or a query string.");
+                Advice.Of(AdviceKind.BaseUriMalformed));
 
         public override string ToString() => Display;
     }

@@ -84,7 +84,7 @@ namespace OpenAIBilling.Http
                 {
                     throw new BillingException(BillingErrorId.InvalidResponse,
                             $"The server at {call.Host.Display} redirected more than {MaximumRedirects} times.",
-                            "Check -BaseUri: it should be the API's own address, not one that redirects.")
+                            Advice.Of(AdviceKind.TooManyRedirects))
                         .WithResponse(response.StatusCode, null, null, response.RequestId);
                 }
 
@@ -93,7 +93,7 @@ namespace OpenAIBilling.Http
                 {
                     throw new BillingException(BillingErrorId.UnencryptedAuthentication,
                             $"The server at {call.Host.Display} redirected from https to {target.Scheme}; the redirect was refused.",
-                            "Use the API's https address as -BaseUri.")
+                            Advice.Of(AdviceKind.RedirectToPlainHttp))
                         .WithResponse(response.StatusCode, null, null, response.RequestId);
                 }
 
@@ -123,7 +123,7 @@ namespace OpenAIBilling.Http
             {
                 throw new BillingException(BillingErrorId.InvalidResponse,
                         $"The server at {call.Host.Display} answered HTTP {response.StatusCode} with a Location that is not a URI ('{Shown(call, location)}').",
-                        "Check -BaseUri: it should be the API's own address.")
+                        Advice.Of(AdviceKind.RedirectNotAUri))
                     .WithResponse(response.StatusCode, null, null, response.RequestId);
             }
 
@@ -131,7 +131,7 @@ namespace OpenAIBilling.Http
             {
                 throw new BillingException(BillingErrorId.InvalidResponse,
                         $"The server at {call.Host.Display} redirected to a {Shown(call, target.Scheme)}: address, which is not an HTTP API; the redirect was refused.",
-                        "Check -BaseUri: it should be the API's own https address.")
+                        Advice.Of(AdviceKind.RedirectLeavesHttp))
                     .WithResponse(response.StatusCode, null, null, response.RequestId);
             }
 
@@ -153,7 +153,7 @@ namespace OpenAIBilling.Http
             {
                 throw new BillingException(BillingErrorId.UnencryptedAuthentication,
                     $"{uri.GetLeftPart(UriPartial.Authority)} uses plain http, which would send the key unencrypted; nothing was sent.",
-                    "Use an https base URI, or add -AllowUnencryptedAuthentication if you accept sending the key in clear text.");
+                    Advice.Of(AdviceKind.PlainHttp));
             }
 
             // A test client (settings.Client) has no proxy of its own; the shared one may.
@@ -161,7 +161,7 @@ namespace OpenAIBilling.Http
             {
                 throw new BillingException(BillingErrorId.UnencryptedAuthentication,
                     $"{uri.GetLeftPart(UriPartial.Authority)} uses plain http and the request would go through a proxy (-Proxy, HTTP_PROXY or the system proxy), which would see the key unencrypted; nothing was sent.",
-                    "Use an https base URI, exempt loopback in NO_PROXY, or add -AllowUnencryptedAuthentication if you accept the proxy seeing the key.");
+                    Advice.Of(AdviceKind.PlainHttpThroughProxy));
             }
         }
 

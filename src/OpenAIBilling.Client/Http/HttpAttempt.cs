@@ -71,7 +71,7 @@ namespace OpenAIBilling.Http
                         settings.Log.Verbose($"GET {Describe(call, uri)} (attempt {attempt}) timed out after {stopwatch.ElapsedMilliseconds} ms.");
                         throw new TransientTransportException(new BillingException(BillingErrorId.Timeout,
                             $"{call.Host.Display} did not answer within {settings.TimeoutSec} s.",
-                            "Try again later, or raise -TimeoutSec if the server is known to be slow."));
+                            Advice.Of(AdviceKind.TooSlow)));
                     }
 
                     var failure = TransportFailure.Describe(call, uri, ex, out bool retryable);

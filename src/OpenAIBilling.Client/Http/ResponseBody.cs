@@ -76,7 +76,7 @@ namespace OpenAIBilling.Http
         private static BillingException TooLarge(BillingCall call, Uri uri, int status) =>
             new BillingException(BillingErrorId.InvalidResponse,
                     $"The answer from {SecretRedactor.Redact(uri.GetLeftPart(UriPartial.Path), call.Key)} is larger than {MaximumBytes / (1024 * 1024)} MB; it was refused.",
-                    $"Check -BaseUri ({call.Host.Display}) points at an OpenAI-compatible API.")
+                    Advice.Of(AdviceKind.AnswerTooLarge, call.Host.Display))
                 .WithResponse(status, null, null, null);
 
         internal static BillingException NotDecompressible(BillingCall call, Uri uri, int? status, HttpResponseMessage? message)
@@ -84,7 +84,7 @@ namespace OpenAIBilling.Http
             string encoding = message == null ? "compressed" : string.Join(", ", message.Content.Headers.ContentEncoding);
             return new BillingException(BillingErrorId.InvalidResponse,
                     $"The answer from {SecretRedactor.Redact(uri.GetLeftPart(UriPartial.Path), call.Key)} says it is {SecretRedactor.Redact(encoding.Length == 0 ? "compressed" : encoding, call.Key)} but does not decompress.",
-                    $"Check -BaseUri ({call.Host.Display}) points at an OpenAI-compatible API; a proxy may be mangling the answers.")
+                    Advice.Of(AdviceKind.AnswerNotDecompressible, call.Host.Display))
                 .WithResponse(status, null, null, null);
         }
     }

@@ -15,8 +15,6 @@ namespace OpenAIBilling.Http
     /// </summary>
     internal static class TransportFailure
     {
-        private const string ProxyAction = "Check the address, your network and any proxy (-Proxy, HTTPS_PROXY); then try again.";
-
         /// <summary>The error for <paramref name="failure"/>; <paramref name="retryable"/> says whether another attempt may help.</summary>
         public static BillingException Describe(BillingCall call, Uri uri, Exception failure, out bool retryable)
         {
@@ -34,14 +32,14 @@ namespace OpenAIBilling.Http
             {
                 return new BillingException(BillingErrorId.InvalidResponse,
                     $"The answer from {call.Host.Display} has headers larger than this client accepts: {reason}",
-                    "Check -BaseUri points at an OpenAI-compatible API and not at a proxy or web page.");
+                    Advice.Of(AdviceKind.HeadersTooLarge));
             }
 
             if (kind == "InvalidResponse")
             {
                 return new BillingException(BillingErrorId.InvalidResponse,
                     $"The answer from {call.Host.Display} is not valid HTTP: {reason}",
-                    "Check -BaseUri points at an OpenAI-compatible API (http vs https, the right port).");
+                    Advice.Of(AdviceKind.AnswerNotHttp));
             }
 
             if (Has<InvalidDataException>(failure))
@@ -50,7 +48,7 @@ namespace OpenAIBilling.Http
             }
 
             retryable = true;
-            return new BillingException(BillingErrorId.ConnectionFailed, $"Could not reach {call.Host.Display}: {reason}", ProxyAction);
+            return new BillingException(BillingErrorId.ConnectionFailed, $"Could not reach {call.Host.Display}: {reason}", Advice.Of(AdviceKind.Unreachable));
         }
 
         /// <summary>The name of <c>HttpRequestException.HttpRequestError</c> (.NET 8 and later), else null.</summary>

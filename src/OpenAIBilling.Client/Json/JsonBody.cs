@@ -56,7 +56,7 @@ namespace OpenAIBilling.Json
             string contentType = SecretRedactor.Redact(response.Header("content-type") ?? "no content type", null);
             return new BillingException(BillingErrorId.InvalidResponse,
                     $"The answer from {SecretRedactor.Redact(response.RequestUri.GetLeftPart(UriPartial.Path), null)} is not a {what}: {reason} (HTTP {response.StatusCode}, {contentType}, {response.Body.Length} bytes).",
-                    "Check -BaseUri points at an OpenAI-compatible API and not at a web page or proxy login; run with -Verbose to see the request.", notJson)
+                    Advice.Of(AdviceKind.AnswerNotJson), notJson)
                 .WithResponse(response.StatusCode, null, null, response.RequestId);
         }
 

@@ -59,7 +59,7 @@ namespace OpenAIBilling.Keys
             {
                 throw new BillingException(BillingErrorId.InvalidApiKeyFormat,
                     "The API key is empty.",
-                    "Pass the key itself, for example -ApiKey (Get-Secret OpenAI), or leave -ApiKey out to use $env:OPENAI_API_KEY.");
+                    Advice.Of(AdviceKind.EmptyKey));
             }
 
             foreach (char c in text)

@@ -37,7 +37,7 @@ namespace OpenAIBilling.Keys
 
             throw new BillingException(BillingErrorId.NoApiKey,
                 $"No API key: -ApiKey was not given, {(host.IsOpenAI ? "$env:" + AdminKeyVariable + " and " : string.Empty)}$env:{ApiKeyVariable} {(host.IsOpenAI ? "are" : "is")} not set{(host.IsOpenAI ? string.Empty : " ($env:" + AdminKeyVariable + " is read only for api.openai.com)")}.",
-                $"Pass -ApiKey (for example -ApiKey (Get-Secret OpenAI)), or set $env:{ApiKeyVariable}; for an Admin key set $env:{AdminKeyVariable}.");
+                Advice.Of(AdviceKind.NoKey));
         }
 
         /// <summary>
@@ -47,7 +47,7 @@ namespace OpenAIBilling.Keys
         public static BillingException PipedObjectWithoutKey(string? name, BillingHost? host) =>
             new BillingException(BillingErrorId.NoApiKey,
                 $"The piped object{Describe(name, host)} carries no API key, so it was not answered (the environment's key is not used for piped objects).",
-                "Pipe the objects the module wrote (a copy made by Select-Object, Import-Csv or Import-Clixml loses the key), give the input an ApiKey column, or pass -ApiKey.");
+                Advice.Of(AdviceKind.PipedObjectWithoutKey));
 
         /// <summary>The base URI: the bound one, else <c>$env:OPENAI_BASE_URL</c>, else https://api.openai.com.</summary>
         public static BillingHost ResolveHost(Uri? boundBaseUri)
@@ -63,7 +63,7 @@ namespace OpenAIBilling.Keys
                 {
                     throw new BillingException(BillingErrorId.InvalidArgument,
                         $"$env:{BaseUrlVariable} is not an absolute URI.",
-                        $"Set $env:{BaseUrlVariable} to an address such as https://api.openai.com/v1, or pass -BaseUri.");
+                        Advice.Of(AdviceKind.BaseUrlVariableMalformed));
                 }
 
                 return BillingHost.Parse(uri);

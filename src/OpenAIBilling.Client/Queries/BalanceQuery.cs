@@ -111,16 +111,16 @@ namespace OpenAIBilling.Queries
             var message = new StringBuilder();
             message.Append($"No source can tell the balance of {call.Key.Hint} at {call.Host.Display}. Tried: ");
             message.Append(string.Join("; ", tried)).Append('.');
-            string action;
+            Advice action;
             if (call.Host.IsOpenAI)
             {
                 message.Append(" OpenAI answers balance questions only to an Admin key (sk-admin-…, through the spend limit and costs APIs) or a browser session key (sess-…, through the dashboard billing endpoints).");
-                action = "Use an Admin key: an organization Owner creates one at " + ResponseErrors.AdminKeysPage + "; pass it with -ApiKey or $env:OPENAI_ADMIN_KEY. A session key (sess-…) from the platform website also works while it lasts.";
+                action = Advice.Of(AdviceKind.AdminOrSessionKeyNeeded);
             }
             else
             {
                 message.Append(" This host serves neither /v1/balances nor the dashboard billing endpoints for this key.");
-                action = "Ask the relay's operator which balance endpoint it offers, or check -BaseUri.";
+                action = Advice.Of(AdviceKind.RelayBalanceUnknown);
             }
 
             return new BillingException(BillingErrorId.BalanceNotAvailable, message.ToString(), action);

@@ -43,7 +43,7 @@ namespace OpenAIBilling.Queries
             {
                 throw new BillingException(BillingErrorId.InvalidArgument,
                     "-ProjectId needs an Admin key: only the organization API has per-project spend limits.",
-                    "Leave out -ProjectId, or use an Admin key (sk-admin-…).");
+                    Advice.Of(AdviceKind.ProjectSpendLimitNeedsAdminKey));
             }
 
             var legacy = await LegacyDashboard.GetSubscriptionAsync(call).ConfigureAwait(false);

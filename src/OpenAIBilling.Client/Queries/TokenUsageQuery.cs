@@ -38,7 +38,7 @@ namespace OpenAIBilling.Queries
             {
                 throw new BillingException(BillingErrorId.InvalidDateRange,
                     $"The end ({request.EndTime:u}) is not after the start ({request.StartTime:u}).",
-                    "Give -EndTime after -StartTime (the end is exclusive).");
+                    Advice.Of(AdviceKind.EndTimeNotAfterStartTime));
             }
         }
 
@@ -108,6 +108,6 @@ namespace OpenAIBilling.Queries
         }
 
         private static BillingException Invalid(string message) =>
-            new BillingException(BillingErrorId.InvalidArgument, message, "Leave out the grouping or filter that the endpoint does not take; Get-Help Get-OpenAITokenUsage -Parameter GroupBy lists what each endpoint accepts.");
+            new BillingException(BillingErrorId.InvalidArgument, message, Advice.Of(AdviceKind.GroupingNotTaken));
     }
 }

@@ -57,7 +57,7 @@ namespace OpenAIBilling.Queries
             {
                 throw new BillingException(BillingErrorId.InvalidArgument,
                     "The dashboard usage endpoint knows only line items: -GroupBy Project or ApiKey, -ProjectId and -ApiKeyId need an Admin key.",
-                    "Use -GroupBy LineItem (or none) with this key, or use an Admin key (sk-admin-…).");
+                    Advice.Of(AdviceKind.LineItemsOnly));
             }
 
             var aggregator = new CostAggregator(filter.GroupBy, SourceNames.DashboardUsage);

@@ -45,7 +45,7 @@ namespace OpenAIBilling.Responses
             string message = where + (serverSays.Length > 0 ? ": " + serverSays : ".");
             bool exhausted = envelope != null && Exhausted.IsMatch(envelope.Message);
             BillingErrorId id;
-            string action;
+            Advice action;
 
             if (response.IsSuccess)
             {
@@ -64,7 +64,7 @@ namespace OpenAIBilling.Responses
             else if (status == 404 || status == 405)
             {
                 id = BillingErrorId.EndpointNotFound;
-                action = $"{call.Host.Display} does not serve {response.RequestUri.AbsolutePath}. Check -BaseUri, or pick another -Source.";
+                action = Advice.Of(AdviceKind.EndpointNotServed, call.Host.Display, response.RequestUri.AbsolutePath);
             }
             else if (envelope?.IsInsufficientQuota == true)
             {
@@ -75,7 +75,7 @@ namespace OpenAIBilling.Responses
             else if (status == 429)
             {
                 id = BillingErrorId.RateLimited;
-                action = "Wait a minute and try again, or lower -ThrottleLimit; raising -MaximumRetryCount retries longer.";
+                action = Advice.Of(AdviceKind.RateLimited);
             }
             else if (status >= 500)
             {
@@ -123,7 +123,7 @@ namespace OpenAIBilling.Responses
         private const string KeyExhaustedAction =
             "The token's quota is used up; top it up in the relay's console or use another token (an exhausted token cannot query its own balance).";
 
-        private static (BillingErrorId, string) ForDenied(BillingCall call, int status, ErrorEnvelope? envelope, bool exhausted, EndpointFamily family)
+        private static (BillingErrorId, Advice) ForDenied(BillingCall call, int status, ErrorEnvelope? envelope, bool exhausted, EndpointFamily family)
         {
             if (exhausted)
             {
@@ -166,8 +166,7 @@ namespace OpenAIBilling.Responses
             "The organization costs, usage and spend-limit APIs answer only an Admin key (sk-admin-…), a key an organization Owner creates for the whole organization at " + AdminKeysPage + ".";
 
         /// <summary>What to do when an organization endpoint refuses the key.</summary>
-        public const string AdminKeyAction =
-            "The organization costs, usage and spend-limit APIs take only an Admin key (sk-admin-…), not a project, service-account or user key. An organization Owner creates one at " + AdminKeysPage + "; pass it with -ApiKey or $env:OPENAI_ADMIN_KEY.";
+        private static readonly Advice AdminKeyAction = Advice.Of(AdviceKind.AdminKeyNeeded);
 
         private static string ServerText(BillingCall call, ApiResponse response, ErrorEnvelope? envelope)
         {

@@ -116,7 +116,7 @@ namespace OpenAIBilling.Commands
             }
             catch (BillingException ex)
             {
-                ThrowTerminatingError(BillingErrorRecord.Create(ex, null));
+                ThrowTerminatingError(BillingErrorRecord.Create(ex, MyInvocation.MyCommand, null));
             }
         }
 

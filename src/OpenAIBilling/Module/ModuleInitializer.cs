@@ -46,7 +46,7 @@ namespace OpenAIBilling.Commands.Module
     {
         internal UnsupportedPowerShellException(BillingException inner) : base(inner.Message, inner)
         {
-            ErrorRecord = Pipeline.BillingErrorRecord.Create(inner, null);
+            ErrorRecord = Pipeline.BillingErrorRecord.Create(inner, null, null);
         }
 
         public ErrorRecord ErrorRecord { get; }

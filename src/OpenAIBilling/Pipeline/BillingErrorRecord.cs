@@ -8,10 +8,13 @@ namespace OpenAIBilling.Commands.Pipeline
     /// <summary>Turns a <see cref="BillingException"/> into an <see cref="ErrorRecord"/> with its stable id and category.</summary>
     internal static class BillingErrorRecord
     {
-        /// <summary>The record the user sees: the exception redacted for <paramref name="key"/> (docs/DESIGN.md, Security).</summary>
-        public static ErrorRecord Create(BillingException exception, object? target, Keys.ApiKey? key = null)
+        /// <summary>
+        /// The record the user sees: the exception redacted for <paramref name="key"/> (docs/DESIGN.md, Security), its
+        /// advice worded for <paramref name="command"/>, the cmdlet that failed (none for a failure to load).
+        /// </summary>
+        public static ErrorRecord Create(BillingException exception, CommandInfo? command, object? target, Keys.ApiKey? key = null)
         {
-            exception = exception.Redacted(key);
+            exception = exception.Redacted(key, command == null ? exception.Advice : AdviceWording.For(exception.Advice, command));
             var record = new ErrorRecord(exception, exception.FullErrorId, CategoryOf(exception.ErrorId), target)
             {
                 ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = exception.RecommendedAction },

@@ -187,7 +187,7 @@ namespace OpenAIBilling.Commands.Pipeline
             }
 
             var error = failure as BillingException ?? BillingErrorRecord.Wrap(failure!, item.Key);
-            _cmdlet.WriteError(BillingErrorRecord.Create(error, item.Target, item.Key));
+            _cmdlet.WriteError(BillingErrorRecord.Create(error, _cmdlet.MyInvocation.MyCommand, item.Target, item.Key));
         }
     }
 }

@@ -119,7 +119,7 @@ namespace OpenAIBilling.Tests.Client
             var error = await Assert.ThrowsAsync<BillingException>(() =>
                 BalanceQuery.GetAsync(TestCalls.Create(ProjectKey, TestCalls.OpenAI, handler), BalanceSource.SpendLimit, Today));
             Assert.Equal(BillingErrorId.AdminKeyRequired, error.ErrorId);
-            Assert.Contains("admin-keys", error.RecommendedAction);
+            Assert.Equal(AdviceKind.AdminKeyNeeded, error.Advice.Kind); // worded with the admin-keys page: AdviceWordingTests
         }
 
         [Fact]

@@ -214,7 +214,7 @@ namespace OpenAIBilling.Tests.Client
             Assert.Contains("Admin key", error.Message);
             Assert.Contains("session key", error.Message);
             Assert.Contains("Subscription", error.Message);
-            Assert.Contains("admin-keys", error.RecommendedAction);
+            Assert.Equal(AdviceKind.AdminOrSessionKeyNeeded, error.Advice.Kind); // worded with the admin-keys page: AdviceWordingTests
             Assert.Equal(0, handler.Count("/v1/balances"));
         }
 

@@ -58,6 +58,7 @@ namespace OpenAIBilling.Tests.Cmdlets
                     Assert.True(errorId.Split('|').Any(id => error.FullyQualifiedErrorId.StartsWith("OpenAIBilling." + id + ",", StringComparison.Ordinal)),
                         $"{where}: expected {errorId}, got {error.FullyQualifiedErrorId}: {error.Exception.Message}");
                     Assert.False(string.IsNullOrWhiteSpace(error.ErrorDetails?.RecommendedAction), where + " has no recommended action");
+                    Assert.Empty(AdviceWordingTests.ForeignParameters(error.ErrorDetails!.RecommendedAction, error.InvocationInfo.MyCommand));
                     Assert.DoesNotContain("<html", error.Exception.Message, StringComparison.OrdinalIgnoreCase);
                     Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), where + $" took {watch.Elapsed.TotalSeconds:0} s");
                 }
