@@ -46,7 +46,7 @@ namespace OpenAIBilling.LoadingHost
             string expected = (expectedSource ?? source).ToString();
             CheckFailedException.Unless(balance.Source == expected, $"the {balance.Source} source answered, not {expected}");
             CheckFailedException.Unless(balance.AvailableUsd != null || balance.IsUnlimited, "the answer has no AvailableUsd");
-            Console.WriteLine($"      {balance.Source}: {balance.AvailableUsd} USD available, {balance.UsedUsd} USD used ({balance.KeyHint})");
+            Console.WriteLine($"      {balance.Source}: {balance.AvailableUsd} USD available, {balance.UsedUsd} USD used ({call.Key.Hint})");
         }
     }
 }

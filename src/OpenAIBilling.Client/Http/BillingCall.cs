@@ -30,7 +30,8 @@ namespace OpenAIBilling.Http
 
         /// <summary>
         /// Sets the fields every output object carries (Name, KeyHint and BaseUri) and redacts the server's strings in
-        /// it for this key; figures that cannot be real are warned about.
+        /// it for this key; figures that cannot be real are warned about. Called in one place, where a record is
+        /// emitted (the cmdlets' work item), so the queries build their records without it.
         /// </summary>
         public T Stamp<T>(T record) where T : BillingRecord
         {

@@ -65,7 +65,7 @@ namespace OpenAIBilling.Queries
         private static Balance Finish(BillingCall call, IBalanceSource source, Balance balance)
         {
             balance.Source = source.Kind.ToString();
-            return call.Stamp(balance);
+            return balance;
         }
 
         /// <summary>

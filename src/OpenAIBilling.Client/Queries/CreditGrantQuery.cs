@@ -14,7 +14,7 @@ namespace OpenAIBilling.Queries
             var grants = new List<CreditGrant>();
             foreach (var grant in summary.Grants)
             {
-                grants.Add(call.Stamp(new CreditGrant
+                grants.Add(new CreditGrant
                 {
                     Id = grant.Id,
                     GrantAmountUsd = grant.AmountUsd,
@@ -22,7 +22,7 @@ namespace OpenAIBilling.Queries
                     AvailableUsd = grant.AvailableUsd,
                     EffectiveAt = grant.EffectiveAt,
                     ExpiresAt = grant.ExpiresAt,
-                }));
+                });
             }
 
             return grants;

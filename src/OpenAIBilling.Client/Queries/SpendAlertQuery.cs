@@ -6,6 +6,7 @@ using OpenAIBilling.Admin;
 using OpenAIBilling.Dates;
 using OpenAIBilling.Forecasting;
 using OpenAIBilling.Http;
+using OpenAIBilling.Redaction;
 using OpenAIBilling.Sources;
 
 namespace OpenAIBilling.Queries
@@ -34,11 +35,15 @@ namespace OpenAIBilling.Queries
             decimal monthUsed = spend.Total(month);
             var retrieved = DateTimeOffset.UtcNow;
             return alerts
-                .Select(alert => call.Stamp(Assess(alert, projectId, month, monthUsed, rate, today, retrieved)))
+                .Select(alert => Assess(alert, projectId, month, monthUsed, rate, today, retrieved))
                 .OrderBy(alert => alert.ThresholdUsd)
-                .ThenBy(alert => alert.Id, StringComparer.Ordinal)
+                .ThenBy(alert => ShownId(alert, call), StringComparer.Ordinal)
                 .ToList();
         }
+
+        /// <summary>The Id as the user will see it: redacted for the key, as the record is when it is emitted.</summary>
+        private static string? ShownId(SpendAlert alert, BillingCall call) =>
+            string.IsNullOrEmpty(alert.Id) ? alert.Id : SecretRedactor.Redact(alert.Id, call.Key);
 
         private static SpendAlert Assess(SpendAlerts.Entry entry, string? projectId, DateRange month, decimal monthUsed, SpendRate rate, DateTime today, DateTimeOffset retrieved)
         {

@@ -20,7 +20,7 @@ namespace OpenAIBilling.Queries
                 ? await FromSpendLimitAsync(call, projectId).ConfigureAwait(false)
                 : await FromLegacyAsync(call, projectId).ConfigureAwait(false);
             subscription.RetrievedAt = DateTimeOffset.UtcNow;
-            return call.Stamp(subscription);
+            return subscription;
         }
 
         private static async Task<Subscription> FromSpendLimitAsync(BillingCall call, string? projectId)

@@ -69,12 +69,12 @@ namespace OpenAIBilling.Queries
 
                     var buckets = await started.Dequeue().ConfigureAwait(false);
                     UsageQuery.ReportWindow(call, done + 1, total);
-                    Emit(call, spec, buckets, emit);
+                    Emit(spec, buckets, emit);
                 }
             }
         }
 
-        private static void Emit(BillingCall call, UsageEndpointSpec spec, List<Bucket<TokenUsageRecord>> buckets, Action<TokenUsageRecord> emit)
+        private static void Emit(UsageEndpointSpec spec, List<Bucket<TokenUsageRecord>> buckets, Action<TokenUsageRecord> emit)
         {
             foreach (var bucket in buckets)
             {
@@ -83,7 +83,7 @@ namespace OpenAIBilling.Queries
                     record.StartTime = bucket.Start;
                     record.EndTime = bucket.End;
                     record.Endpoint = spec.WireName;
-                    emit(call.Stamp(record));
+                    emit(record);
                 }
             }
         }

@@ -37,7 +37,7 @@ namespace OpenAIBilling.Queries
                 ReportWindow(call, i + 1, windows.Count);
                 if (granularity == CostGranularity.Daily)
                 {
-                    EmitAll(call, aggregator.Daily(windowRanges[i], facts), emit);
+                    EmitAll(aggregator.Daily(windowRanges[i], facts), emit);
                 }
                 else
                 {
@@ -47,7 +47,7 @@ namespace OpenAIBilling.Queries
 
             if (granularity == CostGranularity.Total)
             {
-                EmitAll(call, aggregator.Total(range, all), emit);
+                EmitAll(aggregator.Total(range, all), emit);
             }
         }
 
@@ -81,13 +81,13 @@ namespace OpenAIBilling.Queries
                 if (granularity == CostGranularity.Daily)
                 {
                     // A window with a total only (a server mixing both shapes) is one record covering that window.
-                    EmitAll(call, usage.HasDailyBreakdown ? aggregator.Daily(usage.Window, usage.Facts()) : aggregator.Total(usage.Window, usage.Facts()), emit);
+                    EmitAll(usage.HasDailyBreakdown ? aggregator.Daily(usage.Window, usage.Facts()) : aggregator.Total(usage.Window, usage.Facts()), emit);
                 }
             }
 
             if (granularity == CostGranularity.Total)
             {
-                EmitAll(call, aggregator.Total(range, LegacyUsageMerge.Merge(range, done).Facts()), emit);
+                EmitAll(aggregator.Total(range, LegacyUsageMerge.Merge(range, done).Facts()), emit);
             }
         }
 
@@ -113,13 +113,13 @@ namespace OpenAIBilling.Queries
                 call.Settings.Log.Warning($"{call.Key.Hint}: {call.Host.Display} reports the token's spending since it was created, whatever dates are asked: one record with no StartDate and EndDate {DateRange.Format(today)} covers all of it, {string.Join(", ", differences)}.");
             }
 
-            emit(call.Stamp(new CostRecord
+            emit(new CostRecord
             {
                 StartDate = null,
                 EndDate = DateRange.DateOnly(today),
                 AmountUsd = usage.TotalUsd,
                 Source = SourceNames.DashboardUsage,
-            }));
+            });
         }
 
         /// <summary>Tells the caller how far a range split into several windows has come.</summary>
@@ -131,11 +131,11 @@ namespace OpenAIBilling.Queries
             }
         }
 
-        private static void EmitAll(BillingCall call, IEnumerable<CostRecord> records, Action<CostRecord> emit)
+        private static void EmitAll(IEnumerable<CostRecord> records, Action<CostRecord> emit)
         {
             foreach (var record in records)
             {
-                emit(call.Stamp(record));
+                emit(record);
             }
         }
     }

@@ -95,8 +95,11 @@ namespace OpenAIBilling.Commands
         {
         }
 
-        /// <summary>Answers one input: writes objects and messages through <paramref name="item"/>.</summary>
-        internal abstract Task RunAsync(BillingCall call, WorkItem item);
+        /// <summary>
+        /// Captures what this input needs — <paramref name="call"/> and the cmdlet's own parameters as bound now — in
+        /// an immutable request; the work reads only that, so the next input may rebind the parameters meanwhile.
+        /// </summary>
+        internal abstract InputRequest CreateRequest(BillingCall call);
 
         protected override void BeginProcessing()
         {
@@ -142,8 +145,7 @@ namespace OpenAIBilling.Commands
 
                 var key = KeyChain.Resolve(plainKey, host);
                 item = _output.NewItem(new ErrorTarget(key.Hint, Name, host.Display), key);
-                var call = new BillingCall(key, host, CreateSettings(item), Name);
-                item.Start(it => RunAsync(call, it));
+                item.Start(CreateRequest(new BillingCall(key, host, CreateSettings(item), Name)));
             }
             catch (BillingException ex)
             {

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using System.Security;
 using System.Threading.Tasks;
@@ -30,7 +31,22 @@ namespace OpenAIBilling.Commands
 
         protected override SecureString? ApiKeyInput => ApiKey;
 
-        internal override async Task RunAsync(BillingCall call, WorkItem item) =>
-            item.Emit(await BalanceQuery.GetAsync(call, Source, Today).ConfigureAwait(false));
+        internal override InputRequest CreateRequest(BillingCall call) => new Request(call, Source, Today);
+
+        private sealed class Request : InputRequest
+        {
+            private readonly BalanceSource _source;
+            private readonly DateTime _today;
+
+            public Request(BillingCall call, BalanceSource source, DateTime today)
+                : base(call)
+            {
+                _source = source;
+                _today = today;
+            }
+
+            public override async Task RunAsync(WorkItem item) =>
+                item.Emit(await BalanceQuery.GetAsync(Call, _source, _today).ConfigureAwait(false));
+        }
     }
 }

@@ -25,12 +25,17 @@ namespace OpenAIBilling.Commands
 
         protected override SecureString? ApiKeyInput => ApiKey;
 
-        internal override async Task RunAsync(BillingCall call, WorkItem item)
+        internal override InputRequest CreateRequest(BillingCall call) => new Request(call);
+
+        private sealed class Request : InputRequest
         {
-            foreach (var grant in await CreditGrantQuery.GetAsync(call).ConfigureAwait(false))
+            public Request(BillingCall call)
+                : base(call)
             {
-                item.Emit(grant);
             }
+
+            public override async Task RunAsync(WorkItem item) =>
+                item.EmitAll(await CreditGrantQuery.GetAsync(Call).ConfigureAwait(false));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using System.Security;
 using System.Threading.Tasks;
@@ -32,12 +33,22 @@ namespace OpenAIBilling.Commands
 
         protected override SecureString? ApiKeyInput => ApiKey;
 
-        internal override async Task RunAsync(BillingCall call, WorkItem item)
+        internal override InputRequest CreateRequest(BillingCall call) => new Request(call, ProjectId, Today);
+
+        private sealed class Request : InputRequest
         {
-            foreach (var alert in await SpendAlertQuery.GetAsync(call, ProjectId, Today).ConfigureAwait(false))
+            private readonly string? _projectId;
+            private readonly DateTime _today;
+
+            public Request(BillingCall call, string? projectId, DateTime today)
+                : base(call)
             {
-                item.Emit(alert);
+                _projectId = projectId;
+                _today = today;
             }
+
+            public override async Task RunAsync(WorkItem item) =>
+                item.EmitAll(await SpendAlertQuery.GetAsync(Call, _projectId, _today).ConfigureAwait(false));
         }
     }
 }

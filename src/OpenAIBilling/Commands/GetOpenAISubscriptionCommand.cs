@@ -32,7 +32,20 @@ namespace OpenAIBilling.Commands
 
         protected override SecureString? ApiKeyInput => ApiKey;
 
-        internal override async Task RunAsync(BillingCall call, WorkItem item) =>
-            item.Emit(await SubscriptionQuery.GetAsync(call, ProjectId).ConfigureAwait(false));
+        internal override InputRequest CreateRequest(BillingCall call) => new Request(call, ProjectId);
+
+        private sealed class Request : InputRequest
+        {
+            private readonly string? _projectId;
+
+            public Request(BillingCall call, string? projectId)
+                : base(call)
+            {
+                _projectId = projectId;
+            }
+
+            public override async Task RunAsync(WorkItem item) =>
+                item.Emit(await SubscriptionQuery.GetAsync(Call, _projectId).ConfigureAwait(false));
+        }
     }
 }

@@ -20,7 +20,7 @@ namespace OpenAIBilling.Commands
     public sealed class GetOpenAITokenUsageCommand : RangeReportCommand
     {
         private const string TimeSet = "TimeRange";
-        private TokenUsageRequest? _request;
+        private TokenUsageRequest? _usage;
 
         /// <summary>An Admin key (sk-admin-…): a string, SecureString, PSCredential (its password) or an object this module wrote.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -77,7 +77,7 @@ namespace OpenAIBilling.Commands
                 end = new DateTimeOffset(range.EndExclusive, TimeSpan.Zero);
             }
 
-            _request = new TokenUsageRequest
+            _usage = new TokenUsageRequest
             {
                 Endpoint = Endpoint,
                 BucketWidth = BucketWidth,
@@ -89,9 +89,22 @@ namespace OpenAIBilling.Commands
                 ApiKeyIds = ApiKeyId,
                 UserIds = UserId,
             };
-            TokenUsageQuery.Validate(_request);
+            TokenUsageQuery.Validate(_usage);
         }
 
-        internal override Task RunAsync(BillingCall call, WorkItem item) => TokenUsageQuery.RunAsync(call, _request!, item.Emit);
+        internal override InputRequest CreateRequest(BillingCall call) => new Request(call, _usage!);
+
+        private sealed class Request : InputRequest
+        {
+            private readonly TokenUsageRequest _usage;
+
+            public Request(BillingCall call, TokenUsageRequest usage)
+                : base(call)
+            {
+                _usage = usage;
+            }
+
+            public override Task RunAsync(WorkItem item) => TokenUsageQuery.RunAsync(Call, _usage, item.Emit);
+        }
     }
 }

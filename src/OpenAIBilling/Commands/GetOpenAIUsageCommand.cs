@@ -46,10 +46,26 @@ namespace OpenAIBilling.Commands
             Verbose($"Reporting costs for {_range} ({_range.Days} days, UTC).");
         }
 
-        internal override Task RunAsync(BillingCall call, WorkItem item)
+        internal override InputRequest CreateRequest(BillingCall call) =>
+            new Request(call, _range!, Today, Granularity, new CostFilter { GroupBy = GroupBy, ProjectIds = ProjectId, ApiKeyIds = ApiKeyId });
+
+        private sealed class Request : InputRequest
         {
-            var filter = new CostFilter { GroupBy = GroupBy, ProjectIds = ProjectId, ApiKeyIds = ApiKeyId };
-            return UsageQuery.RunAsync(call, _range!, Today, Granularity, filter, item.Emit);
+            private readonly DateRange _range;
+            private readonly DateTime _today;
+            private readonly CostGranularity _granularity;
+            private readonly CostFilter _filter;
+
+            public Request(BillingCall call, DateRange range, DateTime today, CostGranularity granularity, CostFilter filter)
+                : base(call)
+            {
+                _range = range;
+                _today = today;
+                _granularity = granularity;
+                _filter = filter;
+            }
+
+            public override Task RunAsync(WorkItem item) => UsageQuery.RunAsync(Call, _range, _today, _granularity, _filter, item.Emit);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,6 +18,7 @@ namespace OpenAIBilling.Commands.Pipeline
         private readonly ConcurrentQueue<ItemEvent> _events = new ConcurrentQueue<ItemEvent>();
         private readonly SemaphoreSlim _changed;
         private readonly Stopwatch _started = new Stopwatch();
+        private BillingCall? _call;
 
         public WorkItem(ErrorTarget target, Keys.ApiKey? key, SemaphoreSlim changed, bool wantsVerbose, bool wantsDebug)
         {
@@ -43,9 +45,16 @@ namespace OpenAIBilling.Commands.Pipeline
         public TimeSpan Elapsed => _started.Elapsed;
 
         /// <summary>
-        /// Starts the work on the calling (pipeline) thread, so that it reads the parameters bound for this input
-        /// before the next input rebinds them; it goes on in the background from its first wait.
+        /// Starts answering <paramref name="request"/>, captured for this input on the pipeline thread: the work reads
+        /// only the request, so the next input may be bound while it goes on. Its records are stamped from the request's call.
         /// </summary>
+        public void Start(InputRequest request)
+        {
+            _call = request.Call;
+            Start(request.RunAsync);
+        }
+
+        /// <summary>Starts <paramref name="work"/> on the calling thread; it goes on in the background from its first wait.</summary>
         public void Start(Func<WorkItem, Task> work)
         {
             _started.Start();
@@ -62,21 +71,28 @@ namespace OpenAIBilling.Commands.Pipeline
         }
 
         /// <summary>
-        /// Queues an output object; a module record is cleaned of echoed keys and escapes, and takes the item's key
-        /// along, invisibly, so it chains.
+        /// Queues an output object, the one way a record leaves the module: it is stamped by the request's call
+        /// (<see cref="BillingCall.Stamp"/>), cleaned of echoed keys and escapes, and takes the item's key along,
+        /// invisibly, so it chains.
         /// </summary>
-        public void Emit(object record)
+        public void Emit(BillingRecord record)
         {
-            if (record is BillingRecord billingRecord)
+            Stamp(record);
+            Queue(record);
+        }
+
+        /// <summary>Queues a list answered at once: every record is stamped (its figures warned about) before any is queued.</summary>
+        public void EmitAll(IReadOnlyList<BillingRecord> records)
+        {
+            foreach (var record in records)
             {
-                RecordRedactor.Clean(billingRecord, Key);
-                if (Key != null)
-                {
-                    billingRecord.Origin = Key;
-                }
+                Stamp(record);
             }
 
-            Enqueue(ItemEvent.Output(record));
+            foreach (var record in records)
+            {
+                Queue(record);
+            }
         }
 
         public bool TryTake(out ItemEvent next) => _events.TryDequeue(out next);
@@ -105,6 +121,20 @@ namespace OpenAIBilling.Commands.Pipeline
         public void Warning(string message) => Enqueue(ItemEvent.Message(ItemEventKind.Warning, SecretRedactor.Redact(message, Key)));
 
         public void WindowProgress(int done, int total) => Enqueue(ItemEvent.Progress(done, total));
+
+        private void Stamp(BillingRecord record) =>
+            (_call ?? throw new InvalidOperationException("A record was emitted by an item started without a request.")).Stamp(record);
+
+        private void Queue(BillingRecord record)
+        {
+            RecordRedactor.Clean(record, Key);
+            if (Key != null)
+            {
+                record.Origin = Key;
+            }
+
+            Enqueue(ItemEvent.Output(record));
+        }
 
         private void Enqueue(ItemEvent item)
         {

@@ -26,7 +26,8 @@ namespace OpenAIBilling.Tests.Client
         {
             var handler = new FakeHandler().On("/v1/", status, ExhaustedBody).On("/dashboard/", status, ExhaustedBody);
             var log = new CollectingLog();
-            var balance = await BalanceQuery.GetAsync(TestCalls.Create(RelayToken, TestCalls.NewRelay(), handler, log: log), BalanceSource.Auto, Today);
+            var call = TestCalls.Create(RelayToken, TestCalls.NewRelay(), handler, log: log);
+            var balance = call.Stamp(await BalanceQuery.GetAsync(call, BalanceSource.Auto, Today));
 
             Assert.Equal(BalanceStatus.Exhausted, balance.Status);
             Assert.Equal(0m, balance.AvailableUsd);

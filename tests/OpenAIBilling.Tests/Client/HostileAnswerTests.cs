@@ -128,7 +128,8 @@ namespace OpenAIBilling.Tests.Client
             var log = new CollectingLog();
             string relay = TestCalls.NewRelay();
             var handler = new FakeHandler().On("/v1/balances", 200, body);
-            await BalanceQuery.GetAsync(TestCalls.Create(RelayToken, relay, handler, log: log), BalanceSource.Balances, DateTime.UtcNow.Date);
+            var call = TestCalls.Create(RelayToken, relay, handler, log: log);
+            call.Stamp(await BalanceQuery.GetAsync(call, BalanceSource.Balances, DateTime.UtcNow.Date));
 
             Assert.Contains($"WARNING: sk-...1234: {relay} sent figures that do not add up: {problem}. They are shown as sent.", log.Messages);
         }

@@ -25,7 +25,8 @@ namespace OpenAIBilling.Tests.Client
         public async Task Balance_of_relay_token_is_hard_limit_minus_usage()
         {
             var handler = Relay("legacy-subscription.one-api-relay.json");
-            var balance = await BalanceQuery.GetAsync(TestCalls.Create(RelayToken, TestCalls.NewRelay(), handler), BalanceSource.Auto, Today);
+            var call = TestCalls.Create(RelayToken, TestCalls.NewRelay(), handler);
+            var balance = call.Stamp(await BalanceQuery.GetAsync(call, BalanceSource.Auto, Today));
 
             Assert.Equal("Subscription", balance.Source);
             Assert.Equal(25.5m, balance.LimitUsd);

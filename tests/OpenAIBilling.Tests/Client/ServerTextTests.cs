@@ -62,7 +62,8 @@ namespace OpenAIBilling.Tests.Client
             var handler = new FakeHandler()
                 .On("/v1/dashboard/billing/subscription", 200, subscription)
                 .On("/v1/dashboard/billing/usage", 200, Fixtures.Text("legacy-usage.one-api-relay.json"));
-            var result = await SubscriptionQuery.GetAsync(TestCalls.Create(Key, TestCalls.NewRelay(), handler), null);
+            var call = TestCalls.Create(Key, TestCalls.NewRelay(), handler);
+            var result = call.Stamp(await SubscriptionQuery.GetAsync(call, null));
 
             Assert.Equal("sk-***", result.PlanId);
             Assert.Equal("Plan Gold", result.PlanTitle);

@@ -38,7 +38,8 @@ namespace OpenAIBilling.Tests.Client
             var handler = new FakeHandler()
                 .On("/v1/organization/spend_alerts", 200, Fixtures.Text("spend-alerts.openai-openapi.json"))
                 .On("/v1/organization/costs", 200, MonthCosts());
-            var alert = Assert.Single(await SpendAlertQuery.GetAsync(TestCalls.Create(AdminKey, TestCalls.OpenAI, handler), null, Today));
+            var call = TestCalls.Create(AdminKey, TestCalls.OpenAI, handler);
+            var alert = call.Stamp(Assert.Single(await SpendAlertQuery.GetAsync(call, null, Today)));
 
             Assert.Equal("alert_abc123", alert.Id);
             Assert.Null(alert.ProjectId);
@@ -83,6 +84,19 @@ namespace OpenAIBilling.Tests.Client
             Assert.Null(pages[0]["after"]);
             Assert.Equal("alert_40", pages[1]["after"]);
             Assert.Equal("100", pages[0]["limit"]);
+        }
+
+        [Fact]
+        public async Task Alerts_of_one_threshold_are_ordered_by_the_Id_as_it_is_shown()
+        {
+            // Raw, the escape (U+001B) sorts before "a"; shown, the Id is "b" and comes after it.
+            var handler = new FakeHandler()
+                .On("/v1/organization/spend_alerts", 200, Page(false, Alert("\\u001b[31mb", 6000), Alert("a", 6000)))
+                .On("/v1/organization/costs", 200, MonthCosts());
+            var call = TestCalls.Create(AdminKey, TestCalls.OpenAI, handler);
+            var alerts = (await SpendAlertQuery.GetAsync(call, null, Today)).Select(call.Stamp).ToList();
+
+            Assert.Equal(new[] { "a", "b" }, alerts.Select(a => a.Id));
         }
 
         [Fact]

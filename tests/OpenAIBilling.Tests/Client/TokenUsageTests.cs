@@ -32,8 +32,9 @@ namespace OpenAIBilling.Tests.Client
         {
             var handler = FirstPageThenEnd("/v1/organization/usage/", fixture);
             var records = new List<TokenUsageRecord>();
-            await TokenUsageQuery.RunAsync(TestCalls.Create(AdminKey, TestCalls.OpenAI, handler),
-                new TokenUsageRequest { Endpoint = endpoint, StartTime = Start, EndTime = Start.AddDays(1) }, records.Add);
+            var call = TestCalls.Create(AdminKey, TestCalls.OpenAI, handler);
+            await TokenUsageQuery.RunAsync(call,
+                new TokenUsageRequest { Endpoint = endpoint, StartTime = Start, EndTime = Start.AddDays(1) }, r => records.Add(call.Stamp(r)));
 
             var record = Assert.Single(records);
             Assert.Equal(Start, record.StartTime);
