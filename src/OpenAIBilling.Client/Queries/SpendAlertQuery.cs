@@ -34,13 +34,13 @@ namespace OpenAIBilling.Queries
             decimal monthUsed = spend.Total(month);
             var retrieved = DateTimeOffset.UtcNow;
             return alerts
-                .Select(alert => call.Stamp(Assess(alert, projectId, month, monthUsed, rate, today, retrieved)))
+                .Select(alert => call.Stamp(Assess(alert, projectId, monthUsed, rate, today, retrieved)))
                 .OrderBy(alert => alert.ThresholdUsd)
                 .ThenBy(alert => alert.Id, StringComparer.Ordinal)
                 .ToList();
         }
 
-        private static SpendAlert Assess(SpendAlerts.Entry entry, string? projectId, DateRange month, decimal monthUsed, SpendRate rate, DateTime today, DateTimeOffset retrieved)
+        private static SpendAlert Assess(SpendAlerts.Entry entry, string? projectId, decimal monthUsed, SpendRate rate, DateTime today, DateTimeOffset retrieved)
         {
             var alert = new SpendAlert
             {
@@ -63,7 +63,7 @@ namespace OpenAIBilling.Queries
             if (!alert.Triggered)
             {
                 var reached = rate.DayReaching(entry.ThresholdUsd - monthUsed, today);
-                alert.ProjectedTriggerDate = reached <= SpendLimitSource.MonthEnd(month) ? reached : null;
+                alert.ProjectedTriggerDate = reached <= CalendarMonth.LastDay(today) ? reached : null;
             }
 
             return alert;

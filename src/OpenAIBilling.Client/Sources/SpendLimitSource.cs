@@ -34,10 +34,8 @@ namespace OpenAIBilling.Sources
                 PeriodStart = month.Start,
                 PeriodEnd = month.End,
             });
-            Forecast.Apply(balance, today, SpendRate.Of(spend, today), MonthEnd(month), expiresAt: null);
+            Forecast.Apply(balance, today, SpendRate.Of(spend, today), CalendarMonth.LastDay(today), expiresAt: null);
             return balance;
         }
-
-        internal static DateTime MonthEnd(DateRange month) => month.Start.AddMonths(1).AddDays(-1);
     }
 }

@@ -27,7 +27,7 @@ namespace OpenAIBilling.Sources
                 c => LegacyDashboard.GetUsageAsync(c, new DateRange(SpendRate.FetchFrom(month.Start, today), today))).ConfigureAwait(false);
 
             DateRange period = month;
-            DateTime? periodEnd = SpendLimitSource.MonthEnd(month);
+            DateTime? periodEnd = CalendarMonth.LastDay(today);
             if (subscription.HasPaymentMethod == false)
             {
                 // A free account's limit does not reset monthly: its usage is the last 100 days', with no period end.
