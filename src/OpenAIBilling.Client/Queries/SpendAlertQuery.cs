@@ -27,7 +27,7 @@ namespace OpenAIBilling.Queries
             var (alerts, costs) = await Concurrently.BothAsync(
                 call,
                 c => SpendAlerts.ListAsync(c, projectId),
-                c => OrganizationCosts.GetAllAsync(c, new DateRange(SpendRate.FetchFrom(month.Start, today), today), filter)).ConfigureAwait(false);
+                c => OrganizationCosts.GetAllAsync(c, SpendRate.FetchRange(month.Start, today), filter)).ConfigureAwait(false);
 
             var spend = DailySpend.Of(costs);
             var rate = SpendRate.Of(spend, today);

@@ -20,11 +20,10 @@ namespace OpenAIBilling.Sources
         public async Task<Balance> GetAsync(BillingCall call, DateTime today)
         {
             var month = DateRangeResolver.FromPeriod(Period.ThisMonth, today);
-            var fetched = new DateRange(SpendRate.FetchFrom(month.Start, today), today);
             var (limit, costs) = await Concurrently.BothAsync(
                 call,
                 c => SpendLimit.GetAsync(c, projectId: null),
-                c => OrganizationCosts.GetAllAsync(c, fetched, CostFilter.None)).ConfigureAwait(false);
+                c => OrganizationCosts.GetAllAsync(c, SpendRate.FetchRange(month.Start, today), CostFilter.None)).ConfigureAwait(false);
 
             var spend = DailySpend.Of(costs);
             var balance = BalanceMath.Complete(new Balance

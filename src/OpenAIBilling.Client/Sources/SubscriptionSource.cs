@@ -24,7 +24,7 @@ namespace OpenAIBilling.Sources
             var (subscription, usage) = await Concurrently.BothAsync(
                 call,
                 c => LegacyDashboard.GetSubscriptionAsync(c),
-                c => LegacyDashboard.GetUsageAsync(c, new DateRange(SpendRate.FetchFrom(month.Start, today), today))).ConfigureAwait(false);
+                c => LegacyDashboard.GetUsageAsync(c, SpendRate.FetchRange(month.Start, today))).ConfigureAwait(false);
 
             DateRange period = month;
             DateTime? periodEnd = CalendarMonth.LastDay(today);
