@@ -11,7 +11,7 @@ namespace OpenAIBilling.Admin
 {
     /// <summary>
     /// The Administration API's cursor lists (<c>{data: [...], has_more, last_id}</c>): every page, asking
-    /// <c>limit=100</c> and then <c>after</c> = the page's last id until <c>has_more</c> is false.
+    /// <c>limit=100</c> and then <c>after</c> = the page's last id until <c>has_more</c> is false (<see cref="Pager"/>).
     /// </summary>
     internal static class CursorPages
     {
@@ -27,44 +27,24 @@ namespace OpenAIBilling.Admin
         /// True: a list that claims more without a new cursor, or goes past <paramref name="maximumPages"/>, is
         /// <c>InvalidResponse</c>. False: what was read so far is the answer (Tab completion).
         /// </param>
-        public static async Task<List<T>> ReadAllAsync<T>(BillingCall call, string path, string what, Func<JsonElement, T?> parseItem,
+        public static Task<List<T>> ReadAllAsync<T>(BillingCall call, string path, string what, Func<JsonElement, T?> parseItem,
             Func<T, string?> idOf, int maximumPages, bool endlessIsError)
             where T : class
         {
-            var all = new List<T>();
-            string? after = null;
-            for (int page = 0; page < maximumPages; page++)
+            var rules = new PagingRules<T>(
+                maximumPages,
+                endlessIsError,
+                stalled: page => JsonBody.InvalidShape(page.Response, what, "has_more is true but the page gives no new last id to continue after"),
+                tooManyPages: () => new BillingException(BillingErrorId.InvalidResponse,
+                    $"{call.Host.Display} kept answering has_more after {maximumPages} pages of {path}.",
+                    "Try again later; the list should end."));
+            return Pager.ReadAllAsync(async after =>
             {
                 var query = new QueryString().Add("limit", PageSize).Add("after", after);
                 var response = await BillingTransport.GetAsync(call, path + query).ConfigureAwait(false);
                 var (items, hasMore, last) = ResponseErrors.Read(call, response, EndpointFamily.Admin, what, root => Parse(root, parseItem, idOf));
-                all.AddRange(items);
-                if (!hasMore)
-                {
-                    return all;
-                }
-
-                if (last == null || last == after)
-                {
-                    if (!endlessIsError)
-                    {
-                        return all;
-                    }
-
-                    throw JsonBody.InvalidShape(response, what, "has_more is true but the page gives no new last id to continue after");
-                }
-
-                after = last;
-            }
-
-            if (!endlessIsError)
-            {
-                return all;
-            }
-
-            throw new BillingException(BillingErrorId.InvalidResponse,
-                $"{call.Host.Display} kept answering has_more after {maximumPages} pages of {path}.",
-                "Try again later; the list should end.");
+                return new Page<T>(items, hasMore, last, response);
+            }, rules);
         }
 
         private static (List<T>, bool, string?) Parse<T>(JsonElement root, Func<JsonElement, T?> parseItem, Func<T, string?> idOf)

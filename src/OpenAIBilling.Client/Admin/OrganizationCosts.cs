@@ -13,18 +13,15 @@ namespace OpenAIBilling.Admin
     internal static class OrganizationCosts
     {
         public const string Path = "/v1/organization/costs";
-        public const int MaximumBucketsPerPage = 180;
+        private const int MaximumBucketsPerPage = 180;
 
         /// <summary>Starts every ≤180-day window of <paramref name="range"/> as one <see cref="RequestGroup"/>; the tasks are in date order.</summary>
-        public static IReadOnlyList<Task<List<CostFact>>> StartWindows(BillingCall call, DateRange range, CostFilter filter)
-        {
-            var group = new RequestGroup(call);
-            return range.Split(MaximumBucketsPerPage).Select(window => group.RunAsync(c => GetWindowAsync(c, window, filter))).ToList();
-        }
+        public static IReadOnlyList<WindowRequest<List<CostFact>>> StartWindows(BillingCall call, DateRange range, CostFilter filter) =>
+            WindowRequests.Start(call, range, MaximumBucketsPerPage, (c, window) => GetWindowAsync(c, window, filter));
 
         public static async Task<List<CostFact>> GetAllAsync(BillingCall call, DateRange range, CostFilter filter)
         {
-            var windows = await Task.WhenAll(StartWindows(call, range, filter)).ConfigureAwait(false);
+            var windows = await WindowRequests.AllAsync(StartWindows(call, range, filter)).ConfigureAwait(false);
             return windows.SelectMany(window => window).ToList();
         }
 

@@ -10,9 +10,9 @@ using OpenAIBilling.Responses;
 namespace OpenAIBilling.Admin
 {
     /// <summary>
-    /// Fetches one window of an organization bucket API, following <c>next_page</c> until <c>has_more</c> is false.
-    /// A window's pages are kept until it is complete, so what one window may hold is capped, whatever a server
-    /// sends: past the cap the window ends in a clear <c>InvalidResponse</c>, never in unbounded memory.
+    /// Fetches one window of an organization bucket API, following <c>next_page</c> until <c>has_more</c> is false
+    /// (<see cref="Pager"/>). A window's pages are kept until it is complete, so what one window may hold is capped,
+    /// whatever a server sends: past the cap the window ends in a clear <c>InvalidResponse</c>, never in unbounded memory.
     /// </summary>
     internal static class PagedBuckets
     {
@@ -22,46 +22,26 @@ namespace OpenAIBilling.Admin
         /// <summary>More results than this in one window (one day of minutes for 170 groups) end the window.</summary>
         public const int MaximumResults = 250000;
 
-        public static async Task<List<Bucket<T>>> GetAllAsync<T>(BillingCall call, string path, QueryString query, string what, Func<JsonElement, T> parseResult)
+        public static Task<List<Bucket<T>>> GetAllAsync<T>(BillingCall call, string path, QueryString query, string what, Func<JsonElement, T> parseResult)
         {
-            var buckets = new List<Bucket<T>>();
             string baseQuery = query.ToString();
-            string? cursor = null;
-            long results = 0;
-            for (int page = 0; page < MaximumPages; page++)
+            var rules = new PagingRules<Bucket<T>>(
+                MaximumPages,
+                endlessIsError: true,
+                stalled: page => JsonBody.InvalidShape(page.Response, what, "next_page repeats the cursor just used, so paging would never end"),
+                tooManyPages: () => new BillingException(BillingErrorId.InvalidResponse,
+                    $"{call.Host.Display} kept answering has_more after {MaximumPages} pages of {path}.",
+                    "Ask for a shorter range."),
+                resultCap: new ResultCap<Bucket<T>>(MaximumResults, bucket => bucket.Results.Count, pages => new BillingException(BillingErrorId.InvalidResponse,
+                    $"{call.Host.Display} sent more than {MaximumResults} results for one window of {path} (after {pages} pages); the answer was refused rather than held in memory.",
+                    Advice.Of(AdviceKind.TooManyResults))));
+            return Pager.ReadAllAsync(async cursor =>
             {
                 string pathAndQuery = path + baseQuery + (cursor == null ? string.Empty : "&page=" + Uri.EscapeDataString(cursor));
                 var response = await BillingTransport.GetAsync(call, pathAndQuery).ConfigureAwait(false);
                 var parsed = ResponseErrors.Read(call, response, EndpointFamily.Admin, what, root => BucketPage<T>.Parse(root, parseResult));
-                buckets.AddRange(parsed.Buckets);
-                foreach (var bucket in parsed.Buckets)
-                {
-                    results += bucket.Results.Count;
-                }
-
-                if (results > MaximumResults)
-                {
-                    throw new BillingException(BillingErrorId.InvalidResponse,
-                        $"{call.Host.Display} sent more than {MaximumResults} results for one window of {path} (after {page + 1} pages); the answer was refused rather than held in memory.",
-                        Advice.Of(AdviceKind.TooManyResults));
-                }
-
-                if (parsed.NextPage == null)
-                {
-                    return buckets;
-                }
-
-                if (parsed.NextPage == cursor)
-                {
-                    throw JsonBody.InvalidShape(response, what, "next_page repeats the cursor just used, so paging would never end");
-                }
-
-                cursor = parsed.NextPage;
-            }
-
-            throw new BillingException(BillingErrorId.InvalidResponse,
-                $"{call.Host.Display} kept answering has_more after {MaximumPages} pages of {path}.",
-                "Ask for a shorter range.");
+                return new Page<Bucket<T>>(parsed.Buckets, parsed.NextPage != null, parsed.NextPage, response);
+            }, rules);
         }
     }
 }

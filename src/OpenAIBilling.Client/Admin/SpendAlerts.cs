@@ -14,7 +14,6 @@ namespace OpenAIBilling.Admin
     internal static class SpendAlerts
     {
         private const int MaximumPages = 1000;
-        private const decimal CentsPerDollar = 100m;
 
         public static Task<List<Entry>> ListAsync(BillingCall call, string? projectId)
         {
@@ -66,7 +65,7 @@ namespace OpenAIBilling.Admin
                 {
                     Id = JsonRead.String(alert, "id"),
                     ProjectId = JsonRead.String(alert, "project_id"),
-                    ThresholdUsd = cents / CentsPerDollar,
+                    ThresholdUsd = Cents.ToUsd(cents),
                     Interval = JsonRead.String(alert, "interval"),
                     Channel = channel.HasValue ? JsonRead.String(channel.Value, "type") : null,
                     Recipients = recipients,

@@ -13,8 +13,6 @@ namespace OpenAIBilling.Admin
     /// </summary>
     internal sealed class SpendLimit
     {
-        private const decimal CentsPerDollar = 100m;
-
         public decimal? LimitUsd { get; private set; }
 
         public string? Interval { get; private set; }
@@ -50,7 +48,7 @@ namespace OpenAIBilling.Admin
             var enforcement = JsonRead.Object(root, "enforcement");
             return new SpendLimit
             {
-                LimitUsd = cents / CentsPerDollar,
+                LimitUsd = Cents.ToUsd(cents),
                 Interval = JsonRead.String(root, "interval"),
                 EnforcementStatus = enforcement.HasValue ? JsonRead.String(enforcement.Value, "status") : JsonRead.String(root, "enforcement"),
             };

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace OpenAIBilling.Dates
 {
@@ -30,7 +31,10 @@ namespace OpenAIBilling.Dates
 
         public bool Contains(DateTime day) => DateOnly(day) >= Start && DateOnly(day) <= End;
 
-        /// <summary>Splits into consecutive windows of at most <paramref name="maxDays"/> days, in date order.</summary>
+        /// <summary>
+        /// Splits into consecutive windows of at most <paramref name="maxDays"/> days, in date order: the day buckets
+        /// of <see cref="WindowSplitter"/>, each window given back as its days.
+        /// </summary>
         public IReadOnlyList<DateRange> Split(int maxDays)
         {
             if (maxDays < 1)
@@ -38,14 +42,9 @@ namespace OpenAIBilling.Dates
                 throw new ArgumentOutOfRangeException(nameof(maxDays));
             }
 
-            var windows = new List<DateRange>();
-            for (var start = Start; start <= End; start = start.AddDays(maxDays))
-            {
-                var end = start.AddDays(maxDays - 1);
-                windows.Add(new DateRange(start, end < End ? end : End));
-            }
-
-            return windows;
+            return WindowSplitter.Split(new DateTimeOffset(Start, TimeSpan.Zero), new DateTimeOffset(EndExclusive, TimeSpan.Zero), TimeSpan.FromDays(1), maxDays)
+                .Select(window => new DateRange(window.Start.UtcDateTime, window.End.UtcDateTime.AddDays(-1)))
+                .ToList();
         }
 
         /// <summary>The date part of <paramref name="value"/>, as a UTC date; its Kind is ignored.</summary>

@@ -9,7 +9,7 @@ namespace OpenAIBilling.Dates
         public static DateRange FromPeriod(Period period, DateTime today)
         {
             today = DateRange.DateOnly(today);
-            var monthStart = new DateTime(today.Year, today.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+            var monthStart = CalendarMonth.FirstDay(today);
             switch (period)
             {
                 case Period.Today: return new DateRange(today, today);
@@ -51,7 +51,7 @@ namespace OpenAIBilling.Dates
 
             var start = startDate.HasValue
                 ? DateRange.DateOnly(startDate.Value)
-                : new DateTime(end.Year, end.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+                : CalendarMonth.FirstDay(end);
 
             if (start > today)
             {

@@ -39,6 +39,9 @@ namespace OpenAIBilling.Forecasting
             return periodStart < rateStart ? DateRange.DateOnly(periodStart) : rateStart;
         }
 
+        /// <summary>The days that one request fetches for a period that runs to today: <see cref="FetchFrom"/> … today.</summary>
+        public static DateRange FetchRange(DateTime periodStart, DateTime today) => new DateRange(FetchFrom(periodStart, today), today);
+
         public static SpendRate FromWeekUsd(decimal lastDaysUsd) => new SpendRate(lastDaysUsd);
 
         internal static SpendRate Of(DailySpend spend, DateTime today) => new SpendRate(spend.Total(Window(today)));

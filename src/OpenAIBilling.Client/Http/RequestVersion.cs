@@ -4,7 +4,7 @@ using System.Net;
 namespace OpenAIBilling.Http
 {
     /// <summary>
-    /// The HTTP version each request asks for. On .NET 5 and later (PowerShell 7) 2.0: the request's default
+    /// The HTTP version each request asks for. On .NET (PowerShell 7) 2.0: the request's default
     /// version policy, "or lower", lets ALPN pick HTTP/2 where the host offers it and HTTP/1.1 elsewhere (plain
     /// http stays 1.1). On .NET Framework and Mono (Windows PowerShell 5.1) 1.1, the highest their handler knows.
     /// Set per request: netstandard2.0 has no <c>HttpClient.DefaultRequestVersion</c>, and it would not reach the
@@ -12,6 +12,6 @@ namespace OpenAIBilling.Http
     /// </summary>
     internal static class RequestVersion
     {
-        public static readonly Version Preferred = Environment.Version.Major >= 5 ? new Version(2, 0) : HttpVersion.Version11;
+        public static readonly Version Preferred = ClrRuntime.IsNetFramework ? HttpVersion.Version11 : new Version(2, 0);
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading.Tasks;
 using OpenAIBilling.Dates;
 using OpenAIBilling.Http;
@@ -36,11 +35,8 @@ namespace OpenAIBilling.Legacy
                 root => LegacyUsage.Parse(root, window));
 
         /// <summary>Starts every ≤100-day window of <paramref name="range"/> at once, as one <see cref="RequestGroup"/>; the tasks are in date order.</summary>
-        public static IReadOnlyList<Task<LegacyUsage>> StartUsageWindows(BillingCall call, DateRange range)
-        {
-            var group = new RequestGroup(call);
-            return range.Split(MaximumUsageDays).Select(window => group.RunAsync(c => GetUsageWindowAsync(c, window))).ToList();
-        }
+        public static IReadOnlyList<WindowRequest<LegacyUsage>> StartUsageWindows(BillingCall call, DateRange range) =>
+            WindowRequests.Start(call, range, MaximumUsageDays, GetUsageWindowAsync);
 
         /// <summary>
         /// Usage over any range. Relays ignore the dates and answer their all-time total without a daily breakdown;
@@ -48,7 +44,7 @@ namespace OpenAIBilling.Legacy
         /// </summary>
         public static async Task<LegacyUsage> GetUsageAsync(BillingCall call, DateRange range)
         {
-            var windows = await Task.WhenAll(StartUsageWindows(call, range)).ConfigureAwait(false);
+            var windows = await WindowRequests.AllAsync(StartUsageWindows(call, range)).ConfigureAwait(false);
             return LegacyUsageMerge.Merge(range, windows);
         }
 

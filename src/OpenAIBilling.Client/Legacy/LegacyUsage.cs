@@ -14,8 +14,6 @@ namespace OpenAIBilling.Legacy
     /// </summary>
     internal sealed class LegacyUsage
     {
-        private const decimal CentsPerDollar = 100m;
-
         private LegacyUsage(DateRange window, decimal totalUsd, IReadOnlyList<DailyCost>? days, IReadOnlyList<LegacyUsage>? totalOnlyWindows = null)
         {
             Window = window;
@@ -46,16 +44,7 @@ namespace OpenAIBilling.Legacy
             new LegacyUsage(window, totalUsd, days, totalOnlyWindows);
 
         /// <summary>The money per UTC day of the daily breakdown (empty without one).</summary>
-        public DailySpend ByDay()
-        {
-            var spend = new DailySpend();
-            foreach (var day in Days ?? Array.Empty<DailyCost>())
-            {
-                spend.Add(day.Date, day.TotalUsd);
-            }
-
-            return spend;
-        }
+        public DailySpend ByDay() => DailySpend.Of(BreakdownFacts());
 
         /// <summary>
         /// The money as cost facts, each counted once: one per line item and day of the breakdown, and one for each
@@ -69,17 +58,26 @@ namespace OpenAIBilling.Legacy
                 yield break;
             }
 
-            foreach (var day in Days)
+            foreach (var fact in BreakdownFacts())
             {
-                foreach (var item in day.LineItems)
-                {
-                    yield return new CostFact(day.Date, item.AmountUsd, item.Name, null, null, null, null);
-                }
+                yield return fact;
             }
 
             foreach (var window in TotalOnlyWindows)
             {
                 yield return new CostFact(window.Window.Start, window.TotalUsd, null, null, null, null, null);
+            }
+        }
+
+        /// <summary>One fact per line item and day of the daily breakdown (none without one).</summary>
+        private IEnumerable<CostFact> BreakdownFacts()
+        {
+            foreach (var day in Days ?? Array.Empty<DailyCost>())
+            {
+                foreach (var item in day.LineItems)
+                {
+                    yield return new CostFact(day.Date, item.AmountUsd, item.Name, null, null, null, null);
+                }
             }
         }
 
@@ -114,7 +112,7 @@ namespace OpenAIBilling.Legacy
                         {
                             decimal cents = JsonRead.Decimal(item, "cost") ?? 0m;
                             sumCents += cents;
-                            items.Add(new LineItemCost(JsonRead.String(item, "name") ?? string.Empty, cents / CentsPerDollar));
+                            items.Add(new LineItemCost(JsonRead.String(item, "name") ?? string.Empty, Cents.ToUsd(cents)));
                         }
                     }
 
@@ -130,7 +128,7 @@ namespace OpenAIBilling.Legacy
                 days = null;
             }
 
-            return new LegacyUsage(window, (totalCents ?? sumCents) / CentsPerDollar, days);
+            return new LegacyUsage(window, Cents.ToUsd(totalCents ?? sumCents), days);
         }
     }
 
@@ -146,20 +144,6 @@ namespace OpenAIBilling.Legacy
         public DateTime Date { get; }
 
         public IReadOnlyList<LineItemCost> LineItems { get; }
-
-        public decimal TotalUsd
-        {
-            get
-            {
-                decimal total = 0m;
-                foreach (var item in LineItems)
-                {
-                    total += item.AmountUsd;
-                }
-
-                return total;
-            }
-        }
     }
 
     /// <summary>A line item's cost on one day, in USD.</summary>

@@ -28,14 +28,14 @@ namespace OpenAIBilling.Queries
             var (alerts, costs) = await Concurrently.BothAsync(
                 call,
                 c => SpendAlerts.ListAsync(c, projectId),
-                c => OrganizationCosts.GetAllAsync(c, new DateRange(SpendRate.FetchFrom(month.Start, today), today), filter)).ConfigureAwait(false);
+                c => OrganizationCosts.GetAllAsync(c, SpendRate.FetchRange(month.Start, today), filter)).ConfigureAwait(false);
 
             var spend = DailySpend.Of(costs);
             var rate = SpendRate.Of(spend, today);
             decimal monthUsed = spend.Total(month);
             var retrieved = DateTimeOffset.UtcNow;
             return alerts
-                .Select(alert => Assess(alert, projectId, month, monthUsed, rate, today, retrieved))
+                .Select(alert => Assess(alert, projectId, monthUsed, rate, today, retrieved))
                 .OrderBy(alert => alert.ThresholdUsd)
                 .ThenBy(alert => ShownId(alert, call), StringComparer.Ordinal)
                 .ToList();
@@ -45,7 +45,7 @@ namespace OpenAIBilling.Queries
         private static string? ShownId(SpendAlert alert, BillingCall call) =>
             string.IsNullOrEmpty(alert.Id) ? alert.Id : SecretRedactor.Redact(alert.Id, call.Key);
 
-        private static SpendAlert Assess(SpendAlerts.Entry entry, string? projectId, DateRange month, decimal monthUsed, SpendRate rate, DateTime today, DateTimeOffset retrieved)
+        private static SpendAlert Assess(SpendAlerts.Entry entry, string? projectId, decimal monthUsed, SpendRate rate, DateTime today, DateTimeOffset retrieved)
         {
             var alert = new SpendAlert
             {
@@ -68,7 +68,7 @@ namespace OpenAIBilling.Queries
             if (!alert.Triggered)
             {
                 var reached = rate.DayReaching(entry.ThresholdUsd - monthUsed, today);
-                alert.ProjectedTriggerDate = reached <= SpendLimitSource.MonthEnd(month) ? reached : null;
+                alert.ProjectedTriggerDate = reached <= CalendarMonth.LastDay(today) ? reached : null;
             }
 
             return alert;

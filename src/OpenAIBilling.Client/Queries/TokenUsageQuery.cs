@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using OpenAIBilling.Admin;
+using OpenAIBilling.Dates;
 using OpenAIBilling.Errors;
 using OpenAIBilling.Http;
 using OpenAIBilling.Usage;
@@ -88,7 +89,7 @@ namespace OpenAIBilling.Queries
             }
         }
 
-        private static QueryString Query(TokenUsageRequest request, UsageWindow window) => new QueryString()
+        private static QueryString Query(TokenUsageRequest request, TimeWindow window) => new QueryString()
             .Add("start_time", UnixTime.Seconds(window.Start))
             .Add("end_time", UnixTime.Seconds(window.End))
             .Add("bucket_width", UsageWindows.WireWidth(request.BucketWidth))

@@ -29,15 +29,14 @@ namespace OpenAIBilling.Queries
         {
             var aggregator = new CostAggregator(filter.GroupBy, SourceNames.Costs);
             var windows = OrganizationCosts.StartWindows(call, range, filter);
-            var windowRanges = range.Split(OrganizationCosts.MaximumBucketsPerPage);
             var all = new List<CostFact>();
             for (int i = 0; i < windows.Count; i++)
             {
-                var facts = await windows[i].ConfigureAwait(false);
+                var facts = await windows[i].Answer.ConfigureAwait(false);
                 ReportWindow(call, i + 1, windows.Count);
                 if (granularity == CostGranularity.Daily)
                 {
-                    EmitAll(aggregator.Daily(windowRanges[i], facts), emit);
+                    EmitAll(aggregator.Daily(windows[i].Window, facts), emit);
                 }
                 else
                 {
@@ -65,12 +64,12 @@ namespace OpenAIBilling.Queries
             var done = new List<LegacyUsage>();
             foreach (var window in windows)
             {
-                var usage = await window.ConfigureAwait(false);
+                var usage = await window.Answer.ConfigureAwait(false);
                 done.Add(usage);
                 ReportWindow(call, done.Count, windows.Count);
                 if (!usage.HasDailyBreakdown && done.All(w => !w.HasDailyBreakdown))
                 {
-                    var all = await Task.WhenAll(windows).ConfigureAwait(false);
+                    var all = await WindowRequests.AllAsync(windows).ConfigureAwait(false);
                     if (all.All(w => !w.HasDailyBreakdown))
                     {
                         EmitSinceCreated(call, range, today, granularity, filter, LegacyUsageMerge.Merge(range, all), emit);

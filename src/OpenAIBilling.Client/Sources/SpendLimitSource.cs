@@ -20,11 +20,10 @@ namespace OpenAIBilling.Sources
         public async Task<Balance> GetAsync(BillingCall call, DateTime today)
         {
             var month = DateRangeResolver.FromPeriod(Period.ThisMonth, today);
-            var fetched = new DateRange(SpendRate.FetchFrom(month.Start, today), today);
             var (limit, costs) = await Concurrently.BothAsync(
                 call,
                 c => SpendLimit.GetAsync(c, projectId: null),
-                c => OrganizationCosts.GetAllAsync(c, fetched, CostFilter.None)).ConfigureAwait(false);
+                c => OrganizationCosts.GetAllAsync(c, SpendRate.FetchRange(month.Start, today), CostFilter.None)).ConfigureAwait(false);
 
             var spend = DailySpend.Of(costs);
             var balance = BalanceMath.Complete(new Balance
@@ -34,10 +33,8 @@ namespace OpenAIBilling.Sources
                 PeriodStart = month.Start,
                 PeriodEnd = month.End,
             });
-            Forecast.Apply(balance, today, SpendRate.Of(spend, today), MonthEnd(month), expiresAt: null);
+            Forecast.Apply(balance, today, SpendRate.Of(spend, today), CalendarMonth.LastDay(today), expiresAt: null);
             return balance;
         }
-
-        internal static DateTime MonthEnd(DateRange month) => month.Start.AddMonths(1).AddDays(-1);
     }
 }

@@ -24,10 +24,10 @@ namespace OpenAIBilling.Sources
             var (subscription, usage) = await Concurrently.BothAsync(
                 call,
                 c => LegacyDashboard.GetSubscriptionAsync(c),
-                c => LegacyDashboard.GetUsageAsync(c, new DateRange(SpendRate.FetchFrom(month.Start, today), today))).ConfigureAwait(false);
+                c => LegacyDashboard.GetUsageAsync(c, SpendRate.FetchRange(month.Start, today))).ConfigureAwait(false);
 
             DateRange period = month;
-            DateTime? periodEnd = SpendLimitSource.MonthEnd(month);
+            DateTime? periodEnd = CalendarMonth.LastDay(today);
             if (subscription.HasPaymentMethod == false)
             {
                 // A free account's limit does not reset monthly: its usage is the last 100 days', with no period end.
