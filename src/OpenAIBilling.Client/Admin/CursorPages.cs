@@ -36,8 +36,8 @@ namespace OpenAIBilling.Admin
             for (int page = 0; page < maximumPages; page++)
             {
                 var query = new QueryString().Add("limit", PageSize).Add("after", after);
-                var response = await BillingTransport.GetAsync(call, path + query).ConfigureAwait(false);
-                var (items, hasMore, last) = ResponseErrors.Read(call, response, EndpointFamily.Admin, what, root => Parse(root, parseItem, idOf));
+                var verdict = await BillingTransport.GetAsync(call, Endpoint.Admin, path + query).ConfigureAwait(false);
+                var (items, hasMore, last) = ResponseErrors.Read(call, verdict, what, root => Parse(root, parseItem, idOf));
                 all.AddRange(items);
                 if (!hasMore)
                 {
@@ -51,7 +51,7 @@ namespace OpenAIBilling.Admin
                         return all;
                     }
 
-                    throw JsonBody.InvalidShape(response, what, "has_more is true but the page gives no new last id to continue after");
+                    throw JsonBody.InvalidShape(verdict.Response, what, "has_more is true but the page gives no new last id to continue after");
                 }
 
                 after = last;

@@ -31,8 +31,8 @@ namespace OpenAIBilling.Admin
             for (int page = 0; page < MaximumPages; page++)
             {
                 string pathAndQuery = path + baseQuery + (cursor == null ? string.Empty : "&page=" + Uri.EscapeDataString(cursor));
-                var response = await BillingTransport.GetAsync(call, pathAndQuery).ConfigureAwait(false);
-                var parsed = ResponseErrors.Read(call, response, EndpointFamily.Admin, what, root => BucketPage<T>.Parse(root, parseResult));
+                var verdict = await BillingTransport.GetAsync(call, Endpoint.Admin, pathAndQuery).ConfigureAwait(false);
+                var parsed = ResponseErrors.Read(call, verdict, what, root => BucketPage<T>.Parse(root, parseResult));
                 buckets.AddRange(parsed.Buckets);
                 foreach (var bucket in parsed.Buckets)
                 {
@@ -53,7 +53,7 @@ namespace OpenAIBilling.Admin
 
                 if (parsed.NextPage == cursor)
                 {
-                    throw JsonBody.InvalidShape(response, what, "next_page repeats the cursor just used, so paging would never end");
+                    throw JsonBody.InvalidShape(verdict.Response, what, "next_page repeats the cursor just used, so paging would never end");
                 }
 
                 cursor = parsed.NextPage;
