@@ -41,9 +41,9 @@ namespace OpenAIBilling.Admin
             return Pager.ReadAllAsync(async after =>
             {
                 var query = new QueryString().Add("limit", PageSize).Add("after", after);
-                var response = await BillingTransport.GetAsync(call, path + query).ConfigureAwait(false);
-                var (items, hasMore, last) = ResponseErrors.Read(call, response, EndpointFamily.Admin, what, root => Parse(root, parseItem, idOf));
-                return new Page<T>(items, hasMore, last, response);
+                var verdict = await BillingTransport.GetAsync(call, Endpoint.Admin, path + query).ConfigureAwait(false);
+                var (items, hasMore, last) = ResponseErrors.Read(call, verdict, what, root => Parse(root, parseItem, idOf));
+                return new Page<T>(items, hasMore, last, verdict.Response);
             }, rules);
         }
 

@@ -38,9 +38,9 @@ namespace OpenAIBilling.Admin
             return Pager.ReadAllAsync(async cursor =>
             {
                 string pathAndQuery = path + baseQuery + (cursor == null ? string.Empty : "&page=" + Uri.EscapeDataString(cursor));
-                var response = await BillingTransport.GetAsync(call, pathAndQuery).ConfigureAwait(false);
-                var parsed = ResponseErrors.Read(call, response, EndpointFamily.Admin, what, root => BucketPage<T>.Parse(root, parseResult));
-                return new Page<Bucket<T>>(parsed.Buckets, parsed.NextPage != null, parsed.NextPage, response);
+                var verdict = await BillingTransport.GetAsync(call, Endpoint.Admin, pathAndQuery).ConfigureAwait(false);
+                var parsed = ResponseErrors.Read(call, verdict, what, root => BucketPage<T>.Parse(root, parseResult));
+                return new Page<Bucket<T>>(parsed.Buckets, parsed.NextPage != null, parsed.NextPage, verdict.Response);
             }, rules);
         }
     }

@@ -9,7 +9,7 @@ namespace OpenAIBilling.Admin
 {
     /// <summary>
     /// <c>GET /v1/organization/spend_limit</c> (or a project's). <c>threshold_amount</c> is cents; it becomes USD here.
-    /// A 404 that is not "Invalid URL" means no limit is set.
+    /// A 404 that is not "Invalid URL" means no limit is set (<see cref="NotFoundMeaning.NoLimitSet"/>).
     /// </summary>
     internal sealed class SpendLimit
     {
@@ -26,14 +26,15 @@ namespace OpenAIBilling.Admin
             string path = projectId == null
                 ? "/v1/organization/spend_limit"
                 : "/v1/organization/projects/" + Uri.EscapeDataString(projectId) + "/spend_limit";
-            var response = await BillingTransport.GetAsync(call, path).ConfigureAwait(false);
-            if (response.StatusCode == 404 && !ResponseErrors.IsInvalidUrl(response) && projectId == null)
+            var endpoint = projectId == null ? Endpoint.OrganizationSpendLimit : Endpoint.Admin;
+            var verdict = await BillingTransport.GetAsync(call, endpoint, path).ConfigureAwait(false);
+            if (verdict.NotFound == NotFoundMeaning.NoLimitSet)
             {
                 call.Settings.Log.Verbose("No organization spend limit is set.");
                 return NotSet;
             }
 
-            return ResponseErrors.Read(call, response, EndpointFamily.Admin, "spend limit", Parse);
+            return ResponseErrors.Read(call, verdict, "spend limit", Parse);
         }
 
         private static SpendLimit Parse(JsonElement root)

@@ -51,14 +51,14 @@ namespace OpenAIBilling.Balances
             BillingException? hostFailure = null;
             try
             {
-                var response = await BillingTransport.GetAsync(call, Path).ConfigureAwait(false);
-                if (response.StatusCode == 404 || response.StatusCode == 405)
+                var verdict = await BillingTransport.GetAsync(call, Endpoint.Balances, Path).ConfigureAwait(false);
+                if (verdict.NotFound == NotFoundMeaning.Absent)
                 {
                     decided = false;
                     throw Absent(call, remembered: false);
                 }
 
-                var body = TryRead(call, response);
+                var body = TryRead(call, verdict);
                 if (body == null)
                 {
                     decided = false;
@@ -68,7 +68,7 @@ namespace OpenAIBilling.Balances
                 decided = true;
                 return body;
             }
-            catch (BillingException ex) when (isProbe && decided == null && IsHostFailure(ex))
+            catch (BillingException ex) when (isProbe && decided == null && ResponseClassifier.IsHostFailure(ex))
             {
                 hostFailure = ex;
                 throw;
@@ -82,34 +82,18 @@ namespace OpenAIBilling.Balances
             }
         }
 
-        /// <summary>A failure every other key of the host would meet too; a key's own refusal is not one.</summary>
-        private static bool IsHostFailure(BillingException ex)
-        {
-            switch (ex.ErrorId)
-            {
-                case BillingErrorId.Timeout:
-                case BillingErrorId.ConnectionFailed:
-                case BillingErrorId.ServerError:
-                case BillingErrorId.RateLimited:
-                case BillingErrorId.InvalidResponse:
-                    return ex.StatusCode != 401 && ex.StatusCode != 403;
-                default:
-                    return false;
-            }
-        }
-
         /// <summary>
         /// The balance in the answer; null when a successful answer is not a balance at all (a web page, another JSON
         /// document). Failures and error envelopes throw their errors; a balance body with a field of the wrong kind
         /// is <c>InvalidResponse</c>.
         /// </summary>
-        private static BalancesBody? TryRead(BillingCall call, ApiResponse response)
+        private static BalancesBody? TryRead(BillingCall call, ResponseVerdict verdict)
         {
             try
             {
-                return ResponseErrors.Read(call, response, EndpointFamily.Balances, "balance", BalancesBody.TryParse);
+                return ResponseErrors.Read(call, verdict, "balance", BalancesBody.TryParse);
             }
-            catch (BillingException ex) when (response.IsSuccess && ex.InnerException is System.Text.Json.JsonException)
+            catch (BillingException ex) when (verdict.IsSuccess && ex.InnerException is System.Text.Json.JsonException)
             {
                 return null;
             }
@@ -119,6 +103,9 @@ namespace OpenAIBilling.Balances
             new BillingException(BillingErrorId.EndpointNotFound,
                 $"{call.Host.Display} does not serve {Path}{(remembered ? " (learned earlier in this session)" : string.Empty)}.",
                 Advice.Of(AdviceKind.BalancesEndpointAbsent))
+            {
+                SourceDoesNotApply = true,
+            }
             .WithResponse(404, null, null, null);
 
         /// <summary>What is known of one host: yes, no, or not yet (with the probe under way, if any).</summary>

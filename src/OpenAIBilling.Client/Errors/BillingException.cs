@@ -40,6 +40,12 @@ namespace OpenAIBilling.Errors
         /// <summary>The <c>x-request-id</c> header, when the server sent one.</summary>
         public string? RequestId { get; internal set; }
 
+        /// <summary>The source that failed does not apply to this key: <c>-Source Auto</c> moves on (see <c>ResponseClassifier</c>).</summary>
+        internal bool SourceDoesNotApply { get; set; }
+
+        /// <summary>A relay refused the token because its quota is used up: for a balance, an answer (see <c>ResponseClassifier</c>).</summary>
+        internal bool TokenUsedUp { get; set; }
+
         /// <summary>The fully qualified id prefix: <c>OpenAIBilling.</c> and the id.</summary>
         public string FullErrorId => "OpenAIBilling." + ErrorId;
 
@@ -68,6 +74,8 @@ namespace OpenAIBilling.Errors
                 ErrorType = Clean(ErrorType, key),
                 ErrorCode = Clean(ErrorCode, key),
                 RequestId = Clean(RequestId, key),
+                SourceDoesNotApply = SourceDoesNotApply,
+                TokenUsedUp = TokenUsedUp,
             };
 
         private static string? Clean(string? text, Keys.ApiKey? key) => text == null ? null : SecretRedactor.Redact(text, key);

@@ -8,15 +8,16 @@ namespace OpenAIBilling.Http
 {
     /// <summary>
     /// Sends one GET with everything docs/DESIGN.md (Security, HTTP behaviour) asks of it: the plain-HTTP guard, retries with their delays and
-    /// redirects followed by hand; each attempt is an <see cref="HttpAttempt"/>. It returns the final answer whatever
-    /// its status; <see cref="ResponseErrors"/> decides what a status means.
+    /// redirects followed by hand; each attempt is an <see cref="HttpAttempt"/>. Each answer is classified once by
+    /// <see cref="ResponseClassifier"/>, which says whether it is tried again; the final answer's verdict is returned
+    /// whatever its status.
     /// </summary>
     internal static class BillingTransport
     {
         /// <summary>Answers larger than this are refused while they stream in.</summary>
         public const long MaximumBodyBytes = HttpAttempt.MaximumBodyBytes;
         private const int MaximumRedirects = 5;
-        public static async Task<ApiResponse> GetAsync(BillingCall call, string pathAndQuery)
+        public static async Task<ResponseVerdict> GetAsync(BillingCall call, Endpoint endpoint, string pathAndQuery)
         {
             var settings = call.Settings;
             var uri = call.Host.Resolve(pathAndQuery);
@@ -41,9 +42,10 @@ namespace OpenAIBilling.Http
                 if (response != null)
                 {
                     response.Attempts = retries + 1;
-                    if (!RetryPolicy.IsRetryableStatus(response))
+                    var verdict = ResponseClassifier.Classify(call, response, endpoint);
+                    if (!verdict.IsRetried)
                     {
-                        return response;
+                        return verdict;
                     }
 
                     delay = RetryPolicy.RequestedDelay(response, DateTimeOffset.UtcNow);
@@ -54,7 +56,7 @@ namespace OpenAIBilling.Http
 
                     if (!policy.CanRetry(retries))
                     {
-                        return response;
+                        return verdict;
                     }
                 }
                 else if (!policy.CanRetry(retries))

@@ -6,8 +6,8 @@ using OpenAIBilling.Responses;
 namespace OpenAIBilling.Http
 {
     /// <summary>
-    /// Which answers are tried again and after how long (docs/DESIGN.md, "HTTP behaviour"): 408, 409, 429 (not <c>insufficient_quota</c>),
-    /// 5xx and connection failures; <c>retry-after-ms</c>, then <c>Retry-After</c>, then backoff.
+    /// How often and after how long an answer is tried again (docs/DESIGN.md, "HTTP behaviour"): <c>retry-after-ms</c>,
+    /// then <c>Retry-After</c>, then backoff. Which answers are tried again is <see cref="ResponseClassifier"/>'s to say.
     /// </summary>
     internal sealed class RetryPolicy
     {
@@ -28,23 +28,6 @@ namespace OpenAIBilling.Http
 
         /// <summary>Whether retries remain after <paramref name="retriesDone"/> retries.</summary>
         public bool CanRetry(int retriesDone) => retriesDone < _maximumRetryCount;
-
-        public static bool IsRetryableStatus(ApiResponse response)
-        {
-            string? shouldRetry = response.Header("x-should-retry");
-            if (string.Equals(shouldRetry, "false", StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
-
-            int status = response.StatusCode;
-            if (status == 429)
-            {
-                return !(ErrorEnvelope.TryParse(response.Body)?.IsInsufficientQuota ?? false);
-            }
-
-            return status == 408 || status == 409 || status >= 500;
-        }
 
         /// <summary>The delay the server asked for, if any (<c>retry-after-ms</c>, then <c>Retry-After</c> seconds or date).</summary>
         public static TimeSpan? RequestedDelay(ApiResponse response, DateTimeOffset now)

@@ -10,7 +10,7 @@ namespace OpenAIBilling.Legacy
 {
     /// <summary>
     /// The legacy dashboard endpoints: <c>/v1/dashboard/billing/…</c> first; on 404 <c>/dashboard/billing/…</c>
-    /// once, remembered per host for the life of the process once the short path has answered successfully.
+    /// once (<see cref="NotFoundMeaning.TryShortPath"/>), remembered per host for the life of the process once the short path has answered successfully.
     /// </summary>
     internal static class LegacyDashboard
     {
@@ -52,12 +52,14 @@ namespace OpenAIBilling.Legacy
         {
             string hostKey = call.Host.Display;
             bool skipV1 = HostsWithoutV1.ContainsKey(hostKey);
-            var response = await BillingTransport.GetAsync(call, (skipV1 ? ShortPrefix : LongPrefix) + pathAndQuery).ConfigureAwait(false);
-            if (!skipV1 && response.StatusCode == 404)
+            var verdict = skipV1
+                ? await BillingTransport.GetAsync(call, Endpoint.LegacyShortPath, ShortPrefix + pathAndQuery).ConfigureAwait(false)
+                : await BillingTransport.GetAsync(call, Endpoint.LegacyLongPath, LongPrefix + pathAndQuery).ConfigureAwait(false);
+            if (verdict.NotFound == NotFoundMeaning.TryShortPath)
             {
                 call.Settings.Log.Verbose($"{hostKey} has no {LongPrefix}; trying {ShortPrefix}.");
-                var fallback = await BillingTransport.GetAsync(call, ShortPrefix + pathAndQuery).ConfigureAwait(false);
-                if (fallback.StatusCode != 404)
+                var fallback = await BillingTransport.GetAsync(call, Endpoint.LegacyShortPathAfterNotFound, ShortPrefix + pathAndQuery).ConfigureAwait(false);
+                if (fallback.NotFound != NotFoundMeaning.NeitherPath)
                 {
                     // Remembered only when the short path answered for itself: one 502 or timeout proves nothing.
                     if (fallback.IsSuccess)
@@ -65,11 +67,11 @@ namespace OpenAIBilling.Legacy
                         HostsWithoutV1[hostKey] = true;
                     }
 
-                    response = fallback;
+                    verdict = fallback;
                 }
             }
 
-            return ResponseErrors.Read(call, response, EndpointFamily.Legacy, what, parse);
+            return ResponseErrors.Read(call, verdict, what, parse);
         }
     }
 }

@@ -15,7 +15,8 @@ namespace OpenAIBilling.Queries
     /// <summary>
     /// Answers "how much is left" for one key (docs/DESIGN.md#sources-and-the-auto-rules). Auto walks the sources that fit the key kind and host,
     /// moving on only when a source does not apply (404/405, the legacy "session key" 403, an admin endpoint's
-    /// 401/403 for a key that is not an admin key); any other failure ends the walk with its own error.
+    /// 401/403 for a key that is not an admin key: <see cref="ResponseClassifier"/> says which failure is one); any
+    /// other failure ends the walk with its own error. A relay's "quota used up" refusal is an answer: Status Exhausted.
     /// </summary>
     internal static class BalanceQuery
     {
@@ -42,7 +43,7 @@ namespace OpenAIBilling.Queries
                     call.Settings.Log.Verbose($"the {source.Kind} source answered.");
                     return Finish(call, source, balance);
                 }
-                catch (BillingException ex) when (IsUsedUpRelayToken(ex, call))
+                catch (BillingException ex) when (ex.TokenUsedUp)
                 {
                     call.Settings.Log.Warning($"{call.Key.Hint}: {call.Host.Display} refuses the token because its quota is used up; it is reported with Status Exhausted and AvailableUsd 0.");
                     return Finish(call, source, new Balance
@@ -52,7 +53,7 @@ namespace OpenAIBilling.Queries
                         RetrievedAt = DateTimeOffset.UtcNow,
                     });
                 }
-                catch (BillingException ex) when (choice == BalanceSource.Auto && DoesNotApply(ex, call.Key))
+                catch (BillingException ex) when (choice == BalanceSource.Auto && ex.SourceDoesNotApply)
                 {
                     call.Settings.Log.Verbose($"the {source.Kind} source does not apply ({ex.ErrorId}); trying the next.");
                     tried.Add($"{source.Kind} ({ex.Message})");
@@ -67,13 +68,6 @@ namespace OpenAIBilling.Queries
             balance.Source = source.Kind.ToString();
             return balance;
         }
-
-        /// <summary>
-        /// A relay refusing the token because its quota is used up (its 401/403, or an error inside HTTP 200): for the
-        /// balance that is an answer, not a failure. OpenAI's insufficient_quota (429) stays an error.
-        /// </summary>
-        private static bool IsUsedUpRelayToken(BillingException ex, BillingCall call) =>
-            ex.ErrorId == BillingErrorId.KeyExhausted && !call.Host.IsOpenAI && ex.StatusCode != 429;
 
         /// <summary>The sources Auto tries for this key kind and host, in order.</summary>
         internal static IReadOnlyList<IBalanceSource> Plan(KeyKind kind, BillingHost host)
@@ -100,11 +94,6 @@ namespace OpenAIBilling.Queries
                 default: throw new ArgumentOutOfRangeException(nameof(choice));
             }
         }
-
-        private static bool DoesNotApply(BillingException ex, ApiKey key) =>
-            ex.ErrorId == BillingErrorId.EndpointNotFound
-            || ex.ErrorId == BillingErrorId.SessionKeyRequired
-            || (ex.ErrorId == BillingErrorId.AdminKeyRequired && key.Kind != KeyKind.Admin);
 
         private static BillingException NotAvailable(BillingCall call, List<string> tried)
         {

@@ -9,109 +9,87 @@ using OpenAIBilling.Redaction;
 namespace OpenAIBilling.Responses
 {
     /// <summary>
-    /// The one place that turns an HTTP answer into an error id (docs/DESIGN.md, "Error ids"), with a plain message and what to do.
-    /// Server text is redacted before it goes into any message.
+    /// The words of the error an answer stands for (docs/DESIGN.md, "Error ids"): <see cref="ResponseClassifier"/> decides
+    /// the id; this writes the plain message and what to do. Server text is redacted before it goes into any message.
     /// </summary>
     internal static class ResponseErrors
     {
         public const string AdminKeysPage = "https://platform.openai.com/settings/organization/admin-keys";
-        private const string SessionKeyMarker = "must be made with a session key";
-        private static readonly Regex Exhausted = new Regex(@"额度已用尽|quota (is )?(exhausted|used up)|token.*exhausted", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         /// <summary>
         /// Reads a successful answer's JSON once with <paramref name="parse"/>; throws the error the answer stands for
-        /// instead when its status is a failure or its body is an error envelope (relays send those with HTTP 200).
+        /// instead when <see cref="ResponseClassifier"/> found a failure or its body is an error envelope (relays send
+        /// those with HTTP 200).
         /// </summary>
-        public static T Read<T>(BillingCall call, ApiResponse response, EndpointFamily family, string what, Func<JsonElement, T> parse)
+        public static T Read<T>(BillingCall call, ResponseVerdict verdict, string what, Func<JsonElement, T> parse)
         {
-            if (!response.IsSuccess)
+            if (verdict.Failure != null)
             {
-                throw ErrorFor(call, response, ErrorEnvelope.TryParse(response.Body), family);
+                throw ErrorFor(call, verdict);
             }
 
-            return JsonBody.Read(response, what, root =>
+            return JsonBody.Read(verdict.Response, what, root =>
             {
                 var envelope = ErrorEnvelope.From(root);
-                return envelope == null ? parse(root) : throw ErrorFor(call, response, envelope, family);
+                return envelope == null ? parse(root) : throw ErrorFor(call, ResponseClassifier.ClassifyErrorInsideSuccess(call, verdict.Response, envelope));
             });
         }
 
-        /// <summary>The error a failed answer (or a successful one carrying <paramref name="envelope"/>) stands for.</summary>
-        internal static BillingException ErrorFor(BillingCall call, ApiResponse response, ErrorEnvelope? envelope, EndpointFamily family)
+        /// <summary>The error a failed answer stands for: its id and the facts from the verdict, in plain words.</summary>
+        internal static BillingException ErrorFor(BillingCall call, ResponseVerdict verdict)
         {
+            var response = verdict.Response;
+            var envelope = verdict.Envelope;
             int status = response.StatusCode;
             string serverSays = ServerText(call, response, envelope);
             string where = $"{call.Host.Display} answered HTTP {status}{ReasonPhrase(status)} to GET {response.RequestUri.AbsolutePath}";
             string message = where + (serverSays.Length > 0 ? ": " + serverSays : ".");
-            bool exhausted = envelope != null && Exhausted.IsMatch(envelope.Message);
-            BillingErrorId id;
-            Advice action;
-
-            if (response.IsSuccess)
-            {
-                id = BillingErrorId.ApiError;
-                action = "The server reported an error inside a successful answer (relays do this); read its message, and check the token and the relay's status.";
-                if (exhausted)
-                {
-                    id = BillingErrorId.KeyExhausted;
-                    action = KeyExhaustedAction;
-                }
-            }
-            else if (status == 401 || status == 403)
-            {
-                (id, action) = ForDenied(call, status, envelope, exhausted, family);
-            }
-            else if (status == 404 || status == 405)
-            {
-                id = BillingErrorId.EndpointNotFound;
-                action = Advice.Of(AdviceKind.EndpointNotServed, call.Host.Display, response.RequestUri.AbsolutePath);
-            }
-            else if (envelope?.IsInsufficientQuota == true)
-            {
-                // Out of money, not out of time: never retried, and not a rate limit.
-                id = BillingErrorId.KeyExhausted;
-                action = "The account is out of quota: add credit or raise the limit in the billing settings, then try again.";
-            }
-            else if (status == 429)
-            {
-                id = BillingErrorId.RateLimited;
-                action = Advice.Of(AdviceKind.RateLimited);
-            }
-            else if (status >= 500)
-            {
-                id = BillingErrorId.ServerError;
-                action = $"The server failed (it was tried {response.Attempts} time{(response.Attempts == 1 ? string.Empty : "s")}); try again later.";
-            }
-            else
-            {
-                id = BillingErrorId.ApiError;
-                action = "Read the server's message; the request may not suit this host or key.";
-            }
-
+            var id = verdict.ErrorId!.Value;
             if (id == BillingErrorId.AdminKeyRequired)
             {
                 message += " " + AdminKeyExplained;
             }
 
-            return new BillingException(id, message, action)
+            return new BillingException(id, message, ActionFor(call, verdict))
+                {
+                    SourceDoesNotApply = verdict.DoesNotApply,
+                    TokenUsedUp = verdict.TokenUsedUp,
+                }
                 .WithResponse(status, envelope?.Type, envelope?.Code, response.RequestId);
         }
 
-        /// <summary>The answer is a 404 whose message is OpenAI's "Invalid URL" (the endpoint does not exist).</summary>
-        public static bool IsInvalidUrl(ApiResponse response)
+        private static Advice ActionFor(BillingCall call, ResponseVerdict verdict)
         {
-            if (response.StatusCode == 405)
+            var response = verdict.Response;
+            switch (verdict.Failure)
             {
-                return true;
+                case FailureReason.ErrorInsideSuccess:
+                    return "The server reported an error inside a successful answer (relays do this); read its message, and check the token and the relay's status.";
+                case FailureReason.TokenExhausted:
+                    return KeyExhaustedAction;
+                case FailureReason.InsufficientQuota:
+                    return "The account is out of quota: add credit or raise the limit in the billing settings, then try again.";
+                case FailureReason.InvalidKey:
+                    return call.Host.IsOpenAI
+                        ? "Check that the key is complete and not revoked; keys are listed at https://platform.openai.com/api-keys."
+                        : $"Check that the token is complete, enabled and not expired in the console of {call.Host.Display}.";
+                case FailureReason.Unauthorized:
+                    return "Check that the key is complete and not revoked.";
+                case FailureReason.SessionKeyRequired:
+                    return SessionKeyAction;
+                case FailureReason.AdminKeyRequired:
+                    return AdminKeyAction;
+                case FailureReason.Forbidden:
+                    return "The key may not have the rights this request needs; read the server's message.";
+                case FailureReason.EndpointNotFound:
+                    return Advice.Of(AdviceKind.EndpointNotServed, call.Host.Display, response.RequestUri.AbsolutePath);
+                case FailureReason.RateLimited:
+                    return Advice.Of(AdviceKind.RateLimited);
+                case FailureReason.ServerError:
+                    return $"The server failed (it was tried {response.Attempts} time{(response.Attempts == 1 ? string.Empty : "s")}); try again later.";
+                default:
+                    return "Read the server's message; the request may not suit this host or key.";
             }
-
-            if (response.StatusCode != 404)
-            {
-                return false;
-            }
-
-            var envelope = ErrorEnvelope.TryParse(response.Body);
-            return envelope == null || envelope.Message.StartsWith("Invalid URL", StringComparison.OrdinalIgnoreCase);
         }
 
         internal static BillingException TooLongRequestedDelay(BillingCall call, ApiResponse response, TimeSpan delay) =>
@@ -122,40 +100,6 @@ namespace OpenAIBilling.Responses
 
         private const string KeyExhaustedAction =
             "The token's quota is used up; top it up in the relay's console or use another token (an exhausted token cannot query its own balance).";
-
-        private static (BillingErrorId, Advice) ForDenied(BillingCall call, int status, ErrorEnvelope? envelope, bool exhausted, EndpointFamily family)
-        {
-            if (exhausted)
-            {
-                return (BillingErrorId.KeyExhausted, KeyExhaustedAction);
-            }
-
-            if (envelope?.Code == "invalid_api_key" || (status == 401 && !call.Host.IsOpenAI))
-            {
-                return (BillingErrorId.InvalidApiKey, call.Host.IsOpenAI
-                    ? "Check that the key is complete and not revoked; keys are listed at https://platform.openai.com/api-keys."
-                    : $"Check that the token is complete, enabled and not expired in the console of {call.Host.Display}.");
-            }
-
-            if (envelope != null && envelope.Message.IndexOf(SessionKeyMarker, StringComparison.OrdinalIgnoreCase) >= 0)
-            {
-                return (BillingErrorId.SessionKeyRequired, SessionKeyAction);
-            }
-
-            if (family == EndpointFamily.Admin)
-            {
-                return (BillingErrorId.AdminKeyRequired, AdminKeyAction);
-            }
-
-            if (family == EndpointFamily.Legacy && call.Host.IsOpenAI && status == 403)
-            {
-                return (BillingErrorId.SessionKeyRequired, SessionKeyAction);
-            }
-
-            return status == 401
-                ? (BillingErrorId.InvalidApiKey, "Check that the key is complete and not revoked.")
-                : (BillingErrorId.ApiError, "The key may not have the rights this request needs; read the server's message.");
-        }
 
         /// <summary>What to do when OpenAI refuses the dashboard endpoints to this key.</summary>
         public const string SessionKeyAction =

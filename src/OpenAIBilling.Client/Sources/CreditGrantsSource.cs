@@ -44,7 +44,7 @@ namespace OpenAIBilling.Sources
             {
                 return await LegacyDashboard.GetUsageWindowAsync(call, SpendRate.Window(today)).ConfigureAwait(false);
             }
-            catch (BillingException ex) when (ex.ErrorId == BillingErrorId.EndpointNotFound || ex.ErrorId == BillingErrorId.SessionKeyRequired)
+            catch (BillingException ex) when (ex.SourceDoesNotApply)
             {
                 call.Settings.Log.Verbose($"no usage to forecast the credit from ({ex.ErrorId}).");
                 return null;

@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using OpenAIBilling.Errors;
 using OpenAIBilling.Http;
 using OpenAIBilling.Queries;
+using OpenAIBilling.Responses;
 using OpenAIBilling.Sources;
 using OpenAIBilling.Tests.Support;
 using Xunit;
@@ -88,7 +89,7 @@ namespace OpenAIBilling.Tests.Client
                 return reply;
             });
             var error = await Assert.ThrowsAsync<BillingException>(() =>
-                BillingTransport.GetAsync(TestCalls.Create(RelayToken, TestCalls.NewRelay(), handler, retries: 2), Subscription));
+                BillingTransport.GetAsync(TestCalls.Create(RelayToken, TestCalls.NewRelay(), handler, retries: 2), Endpoint.LegacyLongPath, Subscription));
 
             Assert.Equal(BillingErrorId.InvalidResponse, error.ErrorId);
             Assert.EndsWith("/v1/dashboard/billing/subscription says it is gzip but does not decompress.", error.Message);
@@ -104,7 +105,7 @@ namespace OpenAIBilling.Tests.Client
                 content.Headers.ContentLength = 63L * 1024 * 1024;
                 return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
             });
-            var response = await BillingTransport.GetAsync(TestCalls.Create(RelayToken, TestCalls.NewRelay(), handler), Subscription);
+            var response = (await BillingTransport.GetAsync(TestCalls.Create(RelayToken, TestCalls.NewRelay(), handler), Endpoint.LegacyLongPath, Subscription)).Response;
 
             Assert.Equal(2, response.Body.Length);
             Assert.True(MemoryMarshal.TryGetArray(response.Body, out var segment));

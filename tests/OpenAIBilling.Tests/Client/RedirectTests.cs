@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using OpenAIBilling.Errors;
 using OpenAIBilling.Http;
+using OpenAIBilling.Responses;
 using OpenAIBilling.Tests.Support;
 using Xunit;
 
@@ -48,7 +49,7 @@ namespace OpenAIBilling.Tests.Client
         {
             string relay = TestCalls.NewRelay();
             var handler = Chain(5, status, relative, relay);
-            var response = await BillingTransport.GetAsync(Call(relay, handler), "/start");
+            var response = (await BillingTransport.GetAsync(Call(relay, handler), Endpoint.Admin, "/start")).Response;
 
             Assert.Equal(200, response.StatusCode);
             Assert.Equal(6, handler.Sent.Count);
@@ -66,7 +67,7 @@ namespace OpenAIBilling.Tests.Client
         {
             string relay = TestCalls.NewRelay();
             var handler = Chain(6, status, relative: true, relay);
-            var error = await Assert.ThrowsAsync<BillingException>(() => BillingTransport.GetAsync(Call(relay, handler, retries: 2), "/start"));
+            var error = await Assert.ThrowsAsync<BillingException>(() => BillingTransport.GetAsync(Call(relay, handler, retries: 2), Endpoint.Admin, "/start"));
 
             Assert.Equal(BillingErrorId.InvalidResponse, error.ErrorId);
             Assert.Equal("The server at " + relay + " redirected more than 5 times.", error.Message);
@@ -82,7 +83,7 @@ namespace OpenAIBilling.Tests.Client
                 .On("/start", _ => Redirect(307, "https://elsewhere.example/next"))
                 .On("/next", _ => Redirect(302, relay + "/end"))
                 .On("/end", 200, Final);
-            await BillingTransport.GetAsync(Call(relay, handler), "/start");
+            await BillingTransport.GetAsync(Call(relay, handler), Endpoint.Admin, "/start");
 
             var sent = handler.Sent.ToArray();
             Assert.Equal(3, sent.Length);
@@ -103,7 +104,7 @@ namespace OpenAIBilling.Tests.Client
         {
             string relay = TestCalls.NewRelay();
             var handler = new FakeHandler().On("/start", _ => RedirectRaw(302, location));
-            var error = await Assert.ThrowsAsync<BillingException>(() => BillingTransport.GetAsync(Call(relay, handler, retries: 2), "/start"));
+            var error = await Assert.ThrowsAsync<BillingException>(() => BillingTransport.GetAsync(Call(relay, handler, retries: 2), Endpoint.Admin, "/start"));
 
             Assert.Equal(BillingErrorId.InvalidResponse, error.ErrorId);
             Assert.Contains("redirected to a " + new Uri(location).Scheme + ": address", error.Message);
@@ -115,7 +116,7 @@ namespace OpenAIBilling.Tests.Client
         {
             string relay = TestCalls.NewRelay();
             var handler = new FakeHandler().On("/start", _ => RedirectRaw(302, "http://[::1"));
-            var error = await Assert.ThrowsAsync<BillingException>(() => BillingTransport.GetAsync(Call(relay, handler, retries: 2), "/start"));
+            var error = await Assert.ThrowsAsync<BillingException>(() => BillingTransport.GetAsync(Call(relay, handler, retries: 2), Endpoint.Admin, "/start"));
 
             Assert.Equal(BillingErrorId.InvalidResponse, error.ErrorId);
             Assert.Equal($"The server at {relay} answered HTTP 302 with a Location that is not a URI ('http://[::1').", error.Message);
@@ -130,7 +131,7 @@ namespace OpenAIBilling.Tests.Client
             var handler = new FakeHandler()
                 .On("/start", _ => RedirectRaw(302, "https://admin:hunter2@" + new Uri(relay).Host + "/end"))
                 .On("/end", 200, Final);
-            await BillingTransport.GetAsync(Call(relay, handler, log: log), "/start");
+            await BillingTransport.GetAsync(Call(relay, handler, log: log), Endpoint.Admin, "/start");
 
             var last = handler.Sent.Last();
             Assert.Equal(string.Empty, last.Uri.UserInfo);

@@ -7,6 +7,7 @@ using OpenAIBilling.Hosts;
 using OpenAIBilling.Http;
 using OpenAIBilling.Keys;
 using OpenAIBilling.Queries;
+using OpenAIBilling.Responses;
 using OpenAIBilling.Sources;
 using OpenAIBilling.Tests.Support;
 using Xunit;
@@ -72,15 +73,15 @@ namespace OpenAIBilling.Tests.Client
                 new RequestSettings { Client = client, MaximumRetryCount = 1, RetryIntervalSec = 60, Throttle = throttle });
             using var stop = new CancellationTokenSource();
             slow.Settings.CancellationToken = stop.Token;
-            var waiting = Task.Run(() => BillingTransport.GetAsync(slow, "/v1/dashboard/billing/subscription"));
+            var waiting = Task.Run(() => BillingTransport.GetAsync(slow, Endpoint.LegacyLongPath, "/v1/dashboard/billing/subscription"));
 
             // While the first call waits 60 s to retry, a second call gets the only slot.
             Assert.True(handler.WaitForArrivals(1));
             var other = Task.Run(() => BillingTransport.GetAsync(new BillingCall(ApiKey.Parse(RelayToken), BillingHost.Parse(new Uri(relay)),
-                new RequestSettings { Client = client, MaximumRetryCount = 0, Throttle = throttle }), "/v1/dashboard/billing/usage"));
+                new RequestSettings { Client = client, MaximumRetryCount = 0, Throttle = throttle }), Endpoint.LegacyLongPath, "/v1/dashboard/billing/usage"));
             Assert.True(handler.WaitForArrivals(2));
             handler.Open();
-            Assert.Equal(200, (await other).StatusCode);
+            Assert.Equal(200, (await other).Response.StatusCode);
             stop.Cancel();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
         }

@@ -12,6 +12,7 @@ using OpenAIBilling.Errors;
 using OpenAIBilling.Hosts;
 using OpenAIBilling.Http;
 using OpenAIBilling.Keys;
+using OpenAIBilling.Responses;
 using Xunit;
 
 namespace OpenAIBilling.Tests.Wire
@@ -33,7 +34,7 @@ namespace OpenAIBilling.Tests.Wire
         {
             string head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Pad: " + new string('a', 200 * 1024) + "\r\nContent-Length: 2\r\n\r\n{}";
             using var server = new RawServer(stream => stream.WriteAsync(Encoding.ASCII.GetBytes(head)).AsTask());
-            var error = await Assert.ThrowsAsync<BillingException>(() => BillingTransport.GetAsync(Call(server.Url), "/v1/balances"));
+            var error = await Assert.ThrowsAsync<BillingException>(() => BillingTransport.GetAsync(Call(server.Url), Endpoint.Balances, "/v1/balances"));
 
             Assert.Equal(BillingErrorId.InvalidResponse, error.ErrorId);
             Assert.StartsWith("The answer from " + server.Url + " has headers larger than this client accepts", error.Message);
@@ -44,7 +45,7 @@ namespace OpenAIBilling.Tests.Wire
         public async Task An_answer_that_is_not_HTTP_is_InvalidResponse_tried_once()
         {
             using var server = new RawServer(stream => stream.WriteAsync(Encoding.ASCII.GetBytes("SSH-2.0-OpenSSH_9.6\r\n\r\n")).AsTask());
-            var error = await Assert.ThrowsAsync<BillingException>(() => BillingTransport.GetAsync(Call(server.Url), "/v1/balances"));
+            var error = await Assert.ThrowsAsync<BillingException>(() => BillingTransport.GetAsync(Call(server.Url), Endpoint.Balances, "/v1/balances"));
 
             Assert.Equal(BillingErrorId.InvalidResponse, error.ErrorId);
             Assert.StartsWith("The answer from " + server.Url + " is not valid HTTP", error.Message);
@@ -68,7 +69,7 @@ namespace OpenAIBilling.Tests.Wire
                 }
             });
             string url = server.Url.Replace("http://", "https://");
-            var error = await Assert.ThrowsAsync<BillingException>(() => BillingTransport.GetAsync(Call(url), "/v1/balances"));
+            var error = await Assert.ThrowsAsync<BillingException>(() => BillingTransport.GetAsync(Call(url), Endpoint.Balances, "/v1/balances"));
 
             Assert.Equal(BillingErrorId.ConnectionFailed, error.ErrorId);
             Assert.StartsWith("Could not make a secure connection to " + url, error.Message);
@@ -83,7 +84,7 @@ namespace OpenAIBilling.Tests.Wire
             var log = new Support.CollectingLog();
             var call = Call(server.Url);
             call.Settings.Log = log;
-            var error = await Assert.ThrowsAsync<BillingException>(() => BillingTransport.GetAsync(call, "/v1/balances"));
+            var error = await Assert.ThrowsAsync<BillingException>(() => BillingTransport.GetAsync(call, Endpoint.Balances, "/v1/balances"));
 
             Assert.Equal(BillingErrorId.ConnectionFailed, error.ErrorId);
             Assert.Contains(log.Messages, m => m.StartsWith("VERBOSE: GET " + server.Url + "/v1/balances (attempt 3) failed", StringComparison.Ordinal));
