@@ -2,7 +2,7 @@ namespace OpenAIBilling.FakeServer;
 
 /// <summary>
 /// One /v1/organization/usage/{name} endpoint: its result object name, metric fields (in the order the
-/// spec's examples write them), group fields (= the allowed group_by values, in result order) and the
+/// OpenAPI examples write them, tests/fixtures/SOURCES.md), group fields (= the allowed group_by values, in result order) and the
 /// formula for the metrics of subject r in bucket k (see <see cref="UsageData"/>).
 /// </summary>
 internal sealed record UsageEndpoint(string Name, string ObjectName, string[] Metrics, string[] GroupFields, Func<int, long, long[]> Values)

@@ -1,7 +1,7 @@
 <#
 .SYNOPSIS
     Speed and memory benchmark of OpenAIBilling against the fake billing server on loopback, over plain http with the
-    latency injected by the server (issue 4). Invoke-HttpsBenchmark.ps1 is its HTTPS counterpart (issue 13).
+    latency injected by the server. Invoke-HttpsBenchmark.ps1 is its HTTPS counterpart (tests/bench/RESULTS.md has the runs).
 .DESCRIPTION
     Starts tests/OpenAIBilling.FakeServer with an injected per-request latency and times whole child shells, each
     started the same way: dotnet <PSHOME>/pwsh.dll -NoProfile -NonInteractive -c <script>.
@@ -56,7 +56,7 @@ Import-Module (Join-Path $PSScriptRoot 'BenchTools.psm1') -Force
 $manifest = Join-Path $root 'OpenAIBilling.psd1'
 if (-not (Test-Path (Join-Path $root 'bin/OpenAIBilling.dll'))) { throw 'The module is not built: run ./build.ps1 -Task Bench (or -Task Build first).' }
 
-# Targets (issue 4).
+# Targets (the plain-http targets of tests/bench/RESULTS.md).
 $MinimumSpeedup = 6.0
 $MaximumIdealRatio = 1.3
 $MaximumImportMs = 150

@@ -1,7 +1,7 @@
 <#
 .SYNOPSIS
     OpenAIBilling over real HTTPS with real round trips: the fake server serving HTTPS (HTTP/1.1 and HTTP/2 by ALPN)
-    behind the latency proxy, at each -RttMs (issue 13).
+    behind the latency proxy, at each -RttMs (tests/bench/RESULTS.md has the runs).
 .DESCRIPTION
     The fake server makes its certificate at start-up; the child shells trust its authority through SSL_CERT_FILE, set
     for them only (never the machine's store). The latency proxy (the fake server's latency-proxy mode) listens on
@@ -59,7 +59,7 @@ Import-Module (Join-Path $PSScriptRoot 'BenchTools.psm1') -Force
 $manifest = Join-Path $root 'OpenAIBilling.psd1'
 if (-not (Test-Path (Join-Path $root 'bin/OpenAIBilling.dll'))) { throw 'The module is not built: run ./build.ps1 -Task Bench (or -Task Build first).' }
 
-# Targets (issue 13).
+# Targets (the HTTPS targets of tests/bench/RESULTS.md).
 $MinimumSpeedup = 30.0
 $MaximumFirstRatio = 1.2        # h1 at RTT 100 ms
 $MaximumRatio = 1.3

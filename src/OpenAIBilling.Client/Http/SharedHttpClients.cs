@@ -57,7 +57,8 @@ namespace OpenAIBilling.Http
             if (ClrRuntime.IsNetFramework)
             {
                 // powershell.exe leaves .NET Framework on its old protocol defaults (TLS 1.0 on many machines). This
-                // asks for TLS 1.2 exactly, on this handler only; TLS 1.3 is not asked for (docs/DESIGN.md says why).
+                // asks for TLS 1.2 exactly, on this handler only; TLS 1.3 is not asked for (docs/DESIGN.md, "Windows PowerShell
+                // 5.1 and .NET Framework", says why).
                 TrySet(() => handler.SslProtocols = SslProtocols.Tls12);
             }
 

@@ -1,7 +1,7 @@
 namespace OpenAIBilling.Responses
 {
     /// <summary>
-    /// What a 404 (and a 405) means, endpoint by endpoint (docs/DESIGN.md, "HTTP behaviour"). Each
+    /// What a 404 (and a 405) means, endpoint by endpoint (docs/DESIGN.md, "Error ids"). Each
     /// <see cref="Endpoint"/> names the meaning it has; <see cref="ResponseClassifier"/> applies it.
     /// </summary>
     internal enum NotFoundMeaning

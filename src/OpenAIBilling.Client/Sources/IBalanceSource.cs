@@ -10,7 +10,7 @@ namespace OpenAIBilling.Sources
     {
         BalanceSource Kind { get; }
 
-        /// <summary>Fills the source's own figures; the caller stamps Name, KeyHint, BaseUri and RetrievedAt.</summary>
+        /// <summary>Fills the source's own figures; <see cref="BalanceQuery"/> sets Source, RetrievedAt and an expired Status, and the record is stamped (Name, KeyHint, BaseUri) where it is emitted.</summary>
         Task<Balance> GetAsync(BillingCall call, DateTime today);
     }
 }

@@ -1,6 +1,6 @@
 namespace OpenAIBilling.Commands.Pipeline
 {
-    /// <summary>The <c>TargetObject</c> of an item's error: which key (by hint) and label it was about.</summary>
+    /// <summary>The <c>TargetObject</c> of an item's error: which key (by hint), label and base URI it was about.</summary>
     public sealed class ErrorTarget
     {
         public ErrorTarget(string? keyHint, string? name, string? baseUri)

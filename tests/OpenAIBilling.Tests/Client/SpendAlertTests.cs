@@ -14,7 +14,7 @@ using Xunit;
 
 namespace OpenAIBilling.Tests.Client
 {
-    /// <summary>Spend alerts: the spec's example, paging with after, the project variant, and the forecast against each threshold.</summary>
+    /// <summary>Spend alerts: the OpenAPI example (tests/fixtures/SOURCES.md), paging with after, the project variant, and the forecast against each threshold.</summary>
     public class SpendAlertTests
     {
         private const string AdminKey = "sk-admin-abcdefghijklmnopqrstuvwxyz4321";
