@@ -1,6 +1,5 @@
 using System;
 using System.Reflection;
-using OpenAIBilling.Admin;
 
 namespace OpenAIBilling.LoadingHost
 {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using OpenAIBilling.Keys;
 using OpenAIBilling.Usage;
 
 namespace OpenAIBilling.Admin

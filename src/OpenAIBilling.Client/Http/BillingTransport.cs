@@ -14,8 +14,6 @@ namespace OpenAIBilling.Http
     /// </summary>
     internal static class BillingTransport
     {
-        /// <summary>Answers larger than this are refused while they stream in.</summary>
-        public const long MaximumBodyBytes = HttpAttempt.MaximumBodyBytes;
         private const int MaximumRedirects = 5;
         public static async Task<ResponseVerdict> GetAsync(BillingCall call, Endpoint endpoint, string pathAndQuery)
         {

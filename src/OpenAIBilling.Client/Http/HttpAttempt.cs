@@ -19,7 +19,6 @@ namespace OpenAIBilling.Http
     /// </summary>
     internal static class HttpAttempt
     {
-        public const long MaximumBodyBytes = ResponseBody.MaximumBytes;
         private static readonly HashSet<string> HiddenHeaders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
             "set-cookie", "cookie", "authorization", "proxy-authorization", "www-authenticate", "proxy-authenticate",

@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Text.Json;
-using OpenAIBilling.Admin;
 
 namespace OpenAIBilling.Json
 {

@@ -1,5 +1,3 @@
-using OpenAIBilling.Admin;
-
 namespace OpenAIBilling
 {
     /// <summary>

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Threading.Tasks;
-using OpenAIBilling.Admin;
 using OpenAIBilling.Errors;
 using OpenAIBilling.Hosts;
 using OpenAIBilling.Http;
@@ -41,12 +40,12 @@ namespace OpenAIBilling.Queries
                     }
 
                     call.Settings.Log.Verbose($"the {source.Kind} source answered.");
-                    return Finish(call, source, balance);
+                    return Finish(source, balance);
                 }
                 catch (BillingException ex) when (ex.TokenUsedUp)
                 {
                     call.Settings.Log.Warning($"{call.Key.Hint}: {call.Host.Display} refuses the token because its quota is used up; it is reported with Status Exhausted and AvailableUsd 0.");
-                    return Finish(call, source, new Balance
+                    return Finish(source, new Balance
                     {
                         Status = BalanceStatus.Exhausted,
                         AvailableUsd = 0m,
@@ -63,7 +62,7 @@ namespace OpenAIBilling.Queries
             throw NotAvailable(call, tried);
         }
 
-        private static Balance Finish(BillingCall call, IBalanceSource source, Balance balance)
+        private static Balance Finish(IBalanceSource source, Balance balance)
         {
             balance.Source = source.Kind.ToString();
             return balance;

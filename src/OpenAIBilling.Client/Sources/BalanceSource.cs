@@ -1,5 +1,3 @@
-using OpenAIBilling.Admin;
-
 namespace OpenAIBilling.Sources
 {
     /// <summary>The values of <c>Get-OpenAIBalance -Source</c>.</summary>

@@ -1,5 +1,3 @@
-using OpenAIBilling.Keys;
-
 namespace OpenAIBilling.Usage
 {
     /// <summary>What <c>Get-OpenAIUsage -GroupBy</c> splits costs by.</summary>

@@ -1,5 +1,3 @@
-using OpenAIBilling.Keys;
-
 namespace OpenAIBilling.Usage
 {
     /// <summary>What <c>Get-OpenAITokenUsage -GroupBy</c> splits usage by (each endpoint accepts some of these).</summary>

@@ -5,7 +5,6 @@ using System.Threading.Tasks;
 using OpenAIBilling.Commands.Parameters;
 using OpenAIBilling.Commands.Pipeline;
 using OpenAIBilling.Http;
-using OpenAIBilling.Keys;
 using OpenAIBilling.Queries;
 
 namespace OpenAIBilling.Commands

@@ -6,7 +6,6 @@ using OpenAIBilling.Commands.Parameters;
 using OpenAIBilling.Commands.Pipeline;
 using OpenAIBilling.Dates;
 using OpenAIBilling.Http;
-using OpenAIBilling.Keys;
 using OpenAIBilling.Queries;
 using OpenAIBilling.Usage;
 

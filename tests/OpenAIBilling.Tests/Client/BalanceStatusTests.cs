@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Threading.Tasks;
 using OpenAIBilling.Admin;
 using OpenAIBilling.Dates;

@@ -186,7 +186,7 @@ namespace OpenAIBilling.Tests.Client
             var error = await Assert.ThrowsAsync<BillingException>(() =>
                 BalanceQuery.GetAsync(TestCalls.Create(RelayToken, TestCalls.NewRelay(), handler), BalanceSource.Subscription, Today));
             Assert.Equal(BillingErrorId.InvalidResponse, error.ErrorId);
-            Assert.All(streams, stream => Assert.True(stream.BytesRead <= BillingTransport.MaximumBodyBytes + (1 << 20)));
+            Assert.All(streams, stream => Assert.True(stream.BytesRead <= ResponseBody.MaximumBytes + (1 << 20)));
         }
 
         [Fact]

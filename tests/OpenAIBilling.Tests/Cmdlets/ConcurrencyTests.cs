@@ -4,7 +4,6 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text.Json;
 using System.Threading;
-using OpenAIBilling.Keys;
 using OpenAIBilling.Tests.Support;
 using Xunit;
 

@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using OpenAIBilling.Legacy;
 
 namespace OpenAIBilling.Tests.Support
 {
