@@ -56,8 +56,12 @@ namespace OpenAIBilling.Http
                         }
                     }
                 }
-                catch (Exception ex) when ((ex is ObjectDisposedException || ex is IOException) && cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (cancellationToken.IsCancellationRequested && !(ex is OperationCanceledException))
                 {
+                    // The registration above disposed the stream to stop this read. Whatever a stream throws as it is
+                    // torn down mid-read (ObjectDisposedException, IOException, or a NullReferenceException from a
+                    // decompressor whose native state is gone) is that cancellation, so that a request group reports
+                    // the failure that cancelled it, not this.
                     throw new OperationCanceledException(cancellationToken);
                 }
                 catch (InvalidDataException)

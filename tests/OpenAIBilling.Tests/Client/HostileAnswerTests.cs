@@ -97,6 +97,26 @@ namespace OpenAIBilling.Tests.Client
         }
 
         [Fact]
+        public async Task A_partner_whose_body_throws_anything_as_it_is_torn_down_leaves_the_real_failure_to_be_reported()
+        {
+            // The subscription's body hangs until the group's cancellation disposes it, then throws what a
+            // decompressor whose native state is gone throws; the usage's body is not the gzip it claims.
+            var handler = new FakeHandler()
+                .On(Subscription, _ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new ThrowsWhenDisposedStream()) })
+                .On("/v1/dashboard/billing/usage", _ =>
+                {
+                    var reply = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new FailingStream(new InvalidDataException("bad gzip"))) };
+                    reply.Content.Headers.ContentEncoding.Add("gzip");
+                    return reply;
+                });
+            var error = await Assert.ThrowsAsync<BillingException>(() =>
+                BalanceQuery.GetAsync(TestCalls.Create(RelayToken, TestCalls.NewRelay(), handler), BalanceSource.Subscription, DateTime.UtcNow.Date));
+
+            Assert.Equal(BillingErrorId.InvalidResponse, error.ErrorId);
+            Assert.EndsWith("says it is gzip but does not decompress.", error.Message);
+        }
+
+        [Fact]
         public async Task Memory_for_a_body_is_what_arrived_not_what_was_announced()
         {
             var handler = new FakeHandler().On(Subscription, _ =>
@@ -167,6 +187,35 @@ namespace OpenAIBilling.Tests.Client
             var content = new ByteArrayContent(body);
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             return new HttpResponseMessage((HttpStatusCode)status) { Content = content };
+        }
+
+        /// <summary>A body that sends nothing until it is disposed, and then throws a NullReferenceException from the read.</summary>
+        private sealed class ThrowsWhenDisposedStream : Stream
+        {
+            private readonly TaskCompletionSource<bool> _disposed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            {
+                await _disposed.Task;
+                throw new NullReferenceException("Object reference not set to an instance of an object.");
+            }
+
+            protected override void Dispose(bool disposing)
+            {
+                _disposed.TrySetResult(true);
+                base.Dispose(disposing);
+            }
+
+            public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+            public override bool CanRead => true;
+            public override bool CanSeek => false;
+            public override bool CanWrite => false;
+            public override long Length => throw new NotSupportedException();
+            public override long Position { get => 0; set => throw new NotSupportedException(); }
+            public override void Flush() { }
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+            public override void SetLength(long value) => throw new NotSupportedException();
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
 
         /// <summary>A body whose first read throws, as a decompressing stream does on bytes that are not gzip.</summary>
