@@ -190,7 +190,7 @@ namespace OpenAIBilling.Tests.Client
         }
 
         /// <summary>A body that sends nothing until it is disposed, and then throws a NullReferenceException from the read.</summary>
-        private sealed class ThrowsWhenDisposedStream : Stream
+        private sealed class ThrowsWhenDisposedStream : ReadOnlyBodyStream
         {
             private readonly TaskCompletionSource<bool> _disposed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -207,19 +207,10 @@ namespace OpenAIBilling.Tests.Client
             }
 
             public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => 0; set => throw new NotSupportedException(); }
-            public override void Flush() { }
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
 
         /// <summary>A body whose first read throws, as a decompressing stream does on bytes that are not gzip.</summary>
-        private sealed class FailingStream : Stream
+        private sealed class FailingStream : ReadOnlyBodyStream
         {
             private readonly Exception _failure;
 
@@ -228,16 +219,6 @@ namespace OpenAIBilling.Tests.Client
             public override int Read(byte[] buffer, int offset, int count) => throw _failure;
 
             public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromException<int>(_failure);
-
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => 0; set => throw new NotSupportedException(); }
-            public override void Flush() { }
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
     }
 }

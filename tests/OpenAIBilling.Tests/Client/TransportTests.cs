@@ -296,7 +296,7 @@ namespace OpenAIBilling.Tests.Client
             new ApiResponse(429, Array.Empty<byte>(), headers.ToDictionary(h => h.Name.ToLowerInvariant(), h => h.Value), new Uri("https://x.example/"));
 
         /// <summary>A body that never ends, counting what was read.</summary>
-        private sealed class EndlessStream : Stream
+        private sealed class EndlessStream : ReadOnlyBodyStream
         {
             public long BytesRead { get; private set; }
 
@@ -310,20 +310,10 @@ namespace OpenAIBilling.Tests.Client
                 BytesRead += count;
                 return count;
             }
-
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-            public override void Flush() { }
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
 
         /// <summary>A body that sends nothing until cancelled.</summary>
-        private sealed class SlowStream : Stream
+        private sealed class SlowStream : ReadOnlyBodyStream
         {
             public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
             {
@@ -332,15 +322,6 @@ namespace OpenAIBilling.Tests.Client
             }
 
             public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => 0; set => throw new NotSupportedException(); }
-            public override void Flush() { }
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
     }
 }
