@@ -22,7 +22,13 @@ $script:ReadCommands = {
     $commands = foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet | Sort-Object Name) {
         $instance = [Activator]::CreateInstance($command.ImplementingType)
         $sets = @($command.ParameterSets | Where-Object IsDefault) + @($command.ParameterSets | Where-Object { -not $_.IsDefault })
-        $names = @($sets.Parameters.Name | Where-Object { $_ -notin $common } | Select-Object -Unique)
+        # Positional parameters first (as Get-Help shows them), then the rest in declaration order: the cmdlet's own,
+        # then those of its base classes.
+        $index = 0
+        $names = @($sets.Parameters.Name | Where-Object { $_ -notin $common } | Select-Object -Unique |
+                ForEach-Object { [pscustomobject]@{ Name = $_; Index = $index++; Position = @($sets.Parameters | Where-Object Name -EQ $_)[0].Position } } |
+                Sort-Object { if ($_.Position -ge 0) { $_.Position } else { [int]::MaxValue } }, Index |
+                ForEach-Object Name)
         $parameters = foreach ($name in $names) {
             $metadata = $command.Parameters[$name]
             $type = $metadata.ParameterType

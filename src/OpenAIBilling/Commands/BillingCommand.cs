@@ -26,6 +26,16 @@ namespace OpenAIBilling.Commands
         private string? _organization;
         private string? _project;
 
+        /// <summary>
+        /// The key: a string, SecureString, PSCredential (its password) or an object this module wrote. Each cmdlet's
+        /// help says which kinds of key answer it (module/help/*.psd1).
+        /// </summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Key", "Token")]
+        [ApiKeyTransformation]
+        [AllowNull]
+        public SecureString? ApiKey { get; set; }
+
         /// <summary>The API's base URI; default <c>$env:OPENAI_BASE_URL</c>, else https://api.openai.com. With or without <c>/v1</c>.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("BaseUrl", "Url")]
@@ -81,11 +91,6 @@ namespace OpenAIBilling.Commands
         /// <summary>Today (UTC), fixed for the whole call.</summary>
         protected DateTime Today { get; private set; }
 
-        /// <summary>
-        /// The cmdlet's own <c>-ApiKey</c>: each declares it with <see cref="ApiKeyTransformationAttribute"/>,
-        /// <c>ValueFromPipeline</c>, <c>ValueFromPipelineByPropertyName</c> and the aliases Key and Token.
-        /// </summary>
-        protected abstract SecureString? ApiKeyInput { get; }
 
         /// <summary>
         /// Checks and prepares the cmdlet's own parameters once; a <see cref="BillingException"/> here (a bad
@@ -126,8 +131,8 @@ namespace OpenAIBilling.Commands
         protected override void ProcessRecord()
         {
             bool keyBound = MyInvocation.BoundParameters.ContainsKey("ApiKey");
-            string? plainKey = keyBound && ApiKeyInput != null ? SecureText.ToPlainText(ApiKeyInput) : keyBound ? string.Empty : null;
-            if (keyBound && MyInvocation.ExpectingInput && ApiKey.IsBlank(plainKey))
+            string? plainKey = keyBound && ApiKey != null ? SecureText.ToPlainText(ApiKey) : keyBound ? string.Empty : null;
+            if (keyBound && MyInvocation.ExpectingInput && Keys.ApiKey.IsBlank(plainKey))
             {
                 Verbose("Skipped a blank key.");
                 return;

@@ -1,8 +1,6 @@
 using System;
 using System.Management.Automation;
-using System.Security;
 using System.Threading.Tasks;
-using OpenAIBilling.Commands.Parameters;
 using OpenAIBilling.Commands.Pipeline;
 using OpenAIBilling.Http;
 using OpenAIBilling.Queries;
@@ -17,18 +15,9 @@ namespace OpenAIBilling.Commands
     [OutputType(typeof(Balance))]
     public sealed class GetOpenAIBalanceCommand : BillingCommand
     {
-        /// <summary>The key: a string, SecureString, PSCredential (its password) or an object this module wrote. Default: $env:OPENAI_ADMIN_KEY (api.openai.com only), then $env:OPENAI_API_KEY.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Key", "Token")]
-        [ApiKeyTransformation]
-        [AllowNull]
-        public SecureString? ApiKey { get; set; }
-
         /// <summary>Which source answers; Auto tries the ones that fit the key and host.</summary>
         [Parameter]
         public BalanceSource Source { get; set; } = BalanceSource.Auto;
-
-        protected override SecureString? ApiKeyInput => ApiKey;
 
         internal override InputRequest CreateRequest(BillingCall call) => new Request(call, Source, Today);
 

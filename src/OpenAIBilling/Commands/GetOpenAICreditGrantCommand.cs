@@ -1,7 +1,5 @@
 using System.Management.Automation;
-using System.Security;
 using System.Threading.Tasks;
-using OpenAIBilling.Commands.Parameters;
 using OpenAIBilling.Commands.Pipeline;
 using OpenAIBilling.Http;
 using OpenAIBilling.Queries;
@@ -15,15 +13,6 @@ namespace OpenAIBilling.Commands
     [OutputType(typeof(CreditGrant))]
     public sealed class GetOpenAICreditGrantCommand : BillingCommand
     {
-        /// <summary>The key: a string, SecureString, PSCredential (its password) or an object this module wrote (a browser session key, sess-…).</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Key", "Token")]
-        [ApiKeyTransformation]
-        [AllowNull]
-        public SecureString? ApiKey { get; set; }
-
-        protected override SecureString? ApiKeyInput => ApiKey;
-
         internal override InputRequest CreateRequest(BillingCall call) => new Request(call);
 
         private sealed class Request : InputRequest

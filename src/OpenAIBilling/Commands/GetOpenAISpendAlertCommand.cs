@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Security;
 using System.Threading.Tasks;
 using OpenAIBilling.Commands.Parameters;
 using OpenAIBilling.Commands.Pipeline;
@@ -16,21 +15,12 @@ namespace OpenAIBilling.Commands
     [OutputType(typeof(SpendAlert))]
     public sealed class GetOpenAISpendAlertCommand : BillingCommand
     {
-        /// <summary>The key: a string, SecureString, PSCredential (its password) or an object this module wrote (an Admin key, sk-admin-…).</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Key", "Token")]
-        [ApiKeyTransformation]
-        [AllowNull]
-        public SecureString? ApiKey { get; set; }
-
         /// <summary>The project whose spend alerts to get; without it, the organization's.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [EmptyAsNull]
         [AllowNull]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
         public string? ProjectId { get; set; }
-
-        protected override SecureString? ApiKeyInput => ApiKey;
 
         internal override InputRequest CreateRequest(BillingCall call) => new Request(call, ProjectId, Today);
 

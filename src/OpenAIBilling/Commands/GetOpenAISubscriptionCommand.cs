@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Security;
 using System.Threading.Tasks;
 using OpenAIBilling.Commands.Parameters;
 using OpenAIBilling.Commands.Pipeline;
@@ -15,21 +14,12 @@ namespace OpenAIBilling.Commands
     [OutputType(typeof(Subscription))]
     public sealed class GetOpenAISubscriptionCommand : BillingCommand
     {
-        /// <summary>The key: a string, SecureString, PSCredential (its password) or an object this module wrote.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Key", "Token")]
-        [ApiKeyTransformation]
-        [AllowNull]
-        public SecureString? ApiKey { get; set; }
-
         /// <summary>With an Admin key: the project whose spend limit to get.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [EmptyAsNull]
         [AllowNull]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
         public string? ProjectId { get; set; }
-
-        protected override SecureString? ApiKeyInput => ApiKey;
 
         internal override InputRequest CreateRequest(BillingCall call) => new Request(call, ProjectId);
 

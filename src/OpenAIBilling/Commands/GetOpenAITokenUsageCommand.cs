@@ -1,8 +1,6 @@
 using System;
 using System.Management.Automation;
-using System.Security;
 using System.Threading.Tasks;
-using OpenAIBilling.Commands.Parameters;
 using OpenAIBilling.Commands.Pipeline;
 using OpenAIBilling.Dates;
 using OpenAIBilling.Http;
@@ -20,13 +18,6 @@ namespace OpenAIBilling.Commands
     {
         private const string TimeSet = "TimeRange";
         private TokenUsageRequest? _usage;
-
-        /// <summary>An Admin key (sk-admin-…): a string, SecureString, PSCredential (its password) or an object this module wrote.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Key", "Token")]
-        [ApiKeyTransformation]
-        [AllowNull]
-        public SecureString? ApiKey { get; set; }
 
         /// <summary>Which usage endpoint to read.</summary>
         [Parameter]
@@ -58,8 +49,6 @@ namespace OpenAIBilling.Commands
         [Parameter]
         [ValidateNotNull]
         public string[] UserId { get; set; } = Array.Empty<string>();
-
-        protected override SecureString? ApiKeyInput => ApiKey;
 
         protected override void PrepareArguments()
         {

@@ -1,9 +1,7 @@
 using System;
 using System.Management.Automation;
-using System.Security;
 using System.Threading.Tasks;
 using OpenAIBilling.Admin;
-using OpenAIBilling.Commands.Parameters;
 using OpenAIBilling.Commands.Pipeline;
 using OpenAIBilling.Dates;
 using OpenAIBilling.Http;
@@ -21,13 +19,6 @@ namespace OpenAIBilling.Commands
     {
         private DateRange? _range;
 
-        /// <summary>The key: a string, SecureString, PSCredential (its password) or an object this module wrote.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Key", "Token")]
-        [ApiKeyTransformation]
-        [AllowNull]
-        public SecureString? ApiKey { get; set; }
-
         /// <summary>Total (one record per group for the range) or Daily (per day per group).</summary>
         [Parameter]
         public CostGranularity Granularity { get; set; } = CostGranularity.Total;
@@ -36,8 +27,6 @@ namespace OpenAIBilling.Commands
         [Parameter]
         [ValidateNotNull]
         public CostGroupBy[] GroupBy { get; set; } = Array.Empty<CostGroupBy>();
-
-        protected override SecureString? ApiKeyInput => ApiKey;
 
         protected override void PrepareArguments()
         {
